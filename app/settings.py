@@ -1,0 +1,77 @@
+"""User settings: one JSON file in the user's config folder (platformdirs).
+
+No password is ever stored here; shared-database passwords live in the
+operating system's keyring (see app/credentials.py).
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP_NAME = "iad-workshops"
+APP_AUTHOR = "IAD"
+
+
+def config_dir() -> Path:
+    override = os.environ.get("IAD_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+
+
+def data_dir() -> Path:
+    override = os.environ.get("IAD_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+@dataclass
+class Settings:
+    database_url: str = ""  # empty: the local SQLite file in data_dir()
+    iad_timezone: str = "Asia/Shanghai"
+    office_hours_start: str = "08:00"
+    office_hours_end: str = "20:00"
+    report_due_days: int = 30
+    attachment_limit_mb: int = 25
+    cjk_font_path: str = ""
+    backup_keep: int = 10
+    backup_interval_hours: int = 24
+    interview_interval_months: int = 6
+    language: str = "en"
+    visit_weights: dict[str, float] = field(
+        default_factory=lambda: {
+            "rounds_attended": 2.0,
+            "report_accepted": 3.0,
+            "report_published": 2.0,
+            "department_evaluation": 1.0,
+            "prior_visits": -2.0,
+        }
+    )
+
+    @classmethod
+    def path(cls) -> Path:
+        return config_dir() / "settings.json"
+
+    @classmethod
+    def load(cls) -> Settings:
+        path = cls.path()
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError):
+            # A damaged settings file must not stop the program; keep it for inspection.
+            path.replace(path.with_suffix(".damaged.json"))
+            return cls()
+        known = {f.name for f in fields(cls)}
+        values: dict[str, Any] = {k: v for k, v in raw.items() if k in known}
+        return cls(**values)
+
+    def save(self) -> None:
+        path = self.path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), indent=2, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)

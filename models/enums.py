@@ -1,0 +1,152 @@
+"""Enumerations of the domain; stored as their string values."""
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from sqlalchemy import Enum
+
+
+class LabelledEnum(str, enum.Enum):
+    """String enum whose values are stored; `label` is the English text shown."""
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+def db_enum(enum_cls: type[enum.Enum]) -> Enum:
+    """A portable VARCHAR column for an enum, storing `.value`, no native type."""
+    return Enum(
+        enum_cls,
+        native_enum=False,
+        length=32,
+        values_callable=lambda cls: [member.value for member in cls],
+        validate_strings=True,
+    )
+
+
+class PartnerStatus(LabelledEnum):
+    PROSPECT = "prospect"
+    ACTIVE = "active"
+    DORMANT = "dormant"
+
+
+class Direction(LabelledEnum):
+    LEARN = "learn"
+    SHARE = "share"
+    BOTH = "both"
+
+
+class Priority(LabelledEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class ProposalStatus(LabelledEnum):
+    SUBMITTED = "submitted"
+    SHORTLISTED = "shortlisted"
+    ACCEPTED = "accepted"
+    SCHEDULED = "scheduled"
+    DECLINED = "declined"
+
+
+class ProposalSource(LabelledEnum):
+    TYPED = "typed"
+    IMPORTED = "imported"
+
+
+class OutreachStatus(LabelledEnum):
+    PLANNED = "planned"
+    CONTACTED = "contacted"
+    INTERESTED = "interested"
+    AGREED = "agreed"
+    DECLINED = "declined"
+    NO_REPLY = "no_reply"
+
+
+class ExchangeKind(LabelledEnum):
+    ONE_OFF = "one_off"
+    MULTI_ROUND = "multi_round"
+
+    @property
+    def label(self) -> str:
+        return {"one_off": "One-off dialogue", "multi_round": "Multi-round dialogue"}[self.value]
+
+
+class WorkshopStatus(LabelledEnum):
+    PLANNED = "planned"
+    CONFIRMED = "confirmed"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class ParticipantRole(LabelledEnum):
+    PARTICIPANT = "participant"
+    LEAD = "lead"
+    SPEAKER = "speaker"
+    MODERATOR = "moderator"
+    OBSERVER = "observer"
+
+
+class ReportKind(LabelledEnum):
+    RESEARCH_REPORT = "research_report"
+    INNOVATION_PROPOSAL = "innovation_proposal"
+    FIELD_RESEARCH = "field_research"
+
+
+class ReviewStatus(LabelledEnum):
+    NOT_SUBMITTED = "not_submitted"
+    SUBMITTED = "submitted"
+    UNDER_REVIEW = "under_review"
+    REVISION_REQUESTED = "revision_requested"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class PublicationChannel(LabelledEnum):
+    NONE = "none"
+    WEBSITE = "website"
+    WECHAT = "wechat"
+    BOTH = "both"
+
+    @property
+    def label(self) -> str:
+        return {
+            "none": "Not published",
+            "website": "IAD website",
+            "wechat": 'WeChat "Global SJTU"',
+            "both": 'IAD website and WeChat "Global SJTU"',
+        }[self.value]
+
+
+class ContactChannel(LabelledEnum):
+    EMAIL = "email"
+    VIDEO_CALL = "video_call"
+    VISIT = "visit"
+    CONFERENCE = "conference"
+    OTHER = "other"
+
+
+class VisitStatus(LabelledEnum):
+    CANDIDATE = "candidate"
+    NOMINATED = "nominated"
+    APPROVED = "approved"
+    VISITED = "visited"
+
+
+class UserRole(LabelledEnum):
+    ADMINISTRATOR = "administrator"
+    OFFICER = "officer"
+    VIEWER = "viewer"
+
+
+class AuditAction(LabelledEnum):
+    INSERT = "insert"
+    UPDATE = "update"
+    DELETE = "delete"
+
+
+def enum_values(enum_cls: type[enum.Enum]) -> list[Any]:
+    return [member.value for member in enum_cls]
