@@ -1,0 +1,1 @@
+"""Use cases: services take a Session and an Actor, validate, flush; the caller commits."""
