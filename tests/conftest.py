@@ -152,3 +152,38 @@ def count_queries() -> object:
             event.remove(engine, "before_cursor_execute", record)
 
     return counting
+
+
+_postgres_outcomes = {"passed": 0, "skipped": 0, "failed": 0}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if "[postgresql" not in report.nodeid:
+        return
+    if report.when == "call" and report.passed:
+        _postgres_outcomes["passed"] += 1
+    elif report.skipped:
+        _postgres_outcomes["skipped"] += 1
+    elif report.failed:
+        _postgres_outcomes["failed"] += 1
+
+
+def pytest_terminal_summary(terminalreporter: object, exitstatus: int) -> None:
+    write = getattr(terminalreporter, "write_line")
+    write(
+        f"PostgreSQL: {_postgres_outcomes['passed']} passed, {_postgres_outcomes['skipped']} skipped, "
+        f"{_postgres_outcomes['failed']} failed"
+        + ("" if POSTGRES_URL else f" ({POSTGRES_SKIP_REASON})")
+    )
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """With IAD_REQUIRE_POSTGRES=1 (as in .ci/run) a skipped or absent PostgreSQL run fails."""
+    if os.environ.get("IAD_REQUIRE_POSTGRES") != "1":
+        return
+    if _postgres_outcomes["passed"] == 0 or _postgres_outcomes["skipped"]:
+        print(
+            f"\nIAD_REQUIRE_POSTGRES=1 but PostgreSQL tests did not all run: {_postgres_outcomes}",
+            flush=True,
+        )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -1,0 +1,1 @@
+"""Use cases of IAD Online Workshops: services, settings, database location, command line. No Qt."""

@@ -1,0 +1,185 @@
+"""The `iad-workshops` command: the window without a subcommand, everything else headless.
+
+This module is the composition root: it is the one place in app/ that reaches
+up to exports/ and ui/, and only inside the commands that need them, so that
+`iad-workshops db backup` never loads Qt.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from app.actor import local_actor
+from app.database import Database, open_database, resolve_database_url
+from app.errors import AppError
+from app.i18n import _
+from app.settings import Settings
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _database(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
+    return open_database(resolve_database_url(args.database, Settings.load()), upgrade=upgrade)
+
+
+def _say(message: str) -> None:
+    print(message, flush=True)
+
+
+# ---- demo --------------------------------------------------------------------
+def cmd_demo(args: argparse.Namespace) -> int:
+    from app.demo import database_is_empty, fill_demo
+
+    database = _database(args)
+    try:
+        with database.transaction() as session:
+            if not database_is_empty(session) and not args.add:
+                raise AppError(
+                    _("{db} already holds data; use --add to add demo data to it.").format(db=database.description)
+                )
+
+            def progress(stage: str, done: int, total: int) -> None:
+                if not args.quiet:
+                    print(f"\r{stage}: {done}/{total}   ", end="", file=sys.stderr, flush=True)
+
+            counts = fill_demo(session, args.size, progress=progress)
+        if not args.quiet:
+            print(file=sys.stderr)
+        _say(_("Demo data added to {db}:").format(db=database.description))
+        for name, value in vars(counts).items():
+            _say(f"  {name.replace('_', ' ')}: {value}")
+    finally:
+        database.close()
+    return 0
+
+
+# ---- db ----------------------------------------------------------------------
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from models import schema
+
+    database = _database(args)
+    _say(_("{db} is at schema revision {rev}.").format(db=database.description, rev=schema.current_revision(database.engine)))
+    database.close()
+    return 0
+
+
+def _sqlite_only(database: Database, what: str) -> Path:
+    if database.path is None:
+        raise AppError(
+            _("{what} works on a local database file; for PostgreSQL use pg_dump and pg_restore "
+              "(see docs/shared-database.md).").format(what=what)
+        )
+    return database.path
+
+
+def cmd_db_backup(args: argparse.Namespace) -> int:
+    from app.backup import backup_sqlite
+
+    database = _database(args)
+    try:
+        path = _sqlite_only(database, _("Backup"))
+        target = Path(args.file)
+        if target.exists() and not args.force:
+            raise AppError(_("{file} exists already; choose another name or add --force.").format(file=target))
+        backup_sqlite(path, target)
+        _say(_("Backed up {db} to {file}.").format(db=path, file=target))
+    finally:
+        database.close()
+    return 0
+
+
+def cmd_db_restore(args: argparse.Namespace) -> int:
+    from app.backup import check_backup_file, restore_sqlite
+
+    check_backup_file(Path(args.file))
+    database = _database(args, upgrade=False)
+    path = _sqlite_only(database, _("Restore"))
+    database.close()
+    kept = restore_sqlite(path, Path(args.file))
+    _say(_("Restored {db} from {file}; the replaced database was kept as {kept}.").format(
+        db=path, file=args.file, kept=kept))
+    reopened = _database(args)  # upgrades an older backup to this version
+    reopened.close()
+    return 0
+
+
+def cmd_db_info(args: argparse.Namespace) -> int:
+    from models import schema
+
+    database = _database(args, upgrade=False)
+    _say(_("Database: {db}").format(db=database.description))
+    _say(_("Schema revision: {rev} (this program: {head})").format(
+        rev=schema.current_revision(database.engine), head=schema.head_revision()))
+    database.close()
+    return 0
+
+
+# ---- gui ---------------------------------------------------------------------
+def cmd_gui(args: argparse.Namespace) -> int:
+    from ui.application import run_gui
+
+    return run_gui(args.database)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="iad-workshops",
+        description=_("Plan, run and evaluate the IAD's online workshops. Without a command, opens the window."),
+    )
+    parser.add_argument(
+        "--database", metavar="URL",
+        help=_("database to use: a SQLite file path or sqlite:///FILE, or postgresql+psycopg://user@host/db "
+               "(default: $IAD_DATABASE_URL, the setting, or the local file)"),
+    )
+    parser.set_defaults(func=cmd_gui)
+    commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help=_("fill an empty database with realistic demo data"))
+    demo.add_argument("--size", choices=["small", "large"], default="small",
+                      help=_("small: a few semesters; large: ten years, for benchmarks"))
+    demo.add_argument("--add", action="store_true", help=_("add to a database that already holds data"))
+    demo.add_argument("--quiet", action="store_true", help=_("no progress output"))
+    demo.set_defaults(func=cmd_demo)
+
+    db = commands.add_parser("db", help=_("database upgrade, backup, restore"))
+    db_commands = db.add_subparsers(title=_("database commands"), metavar="ACTION", required=True)
+    db_commands.add_parser("upgrade", help=_("create or migrate the database to this version")).set_defaults(
+        func=cmd_db_upgrade)
+    db_commands.add_parser("info", help=_("where the database is and its schema revision")).set_defaults(
+        func=cmd_db_info)
+    backup = db_commands.add_parser("backup", help=_("copy the local database to FILE"))
+    backup.add_argument("file", metavar="FILE")
+    backup.add_argument("--force", action="store_true", help=_("overwrite FILE"))
+    backup.set_defaults(func=cmd_db_backup)
+    restore = db_commands.add_parser("restore", help=_("replace the local database with the backup FILE"))
+    restore.add_argument("file", metavar="FILE")
+    restore.set_defaults(func=cmd_db_restore)
+
+    export = commands.add_parser("export", help=_("write documents and spreadsheets"))
+    export_commands = export.add_subparsers(title=_("documents"), metavar="DOCUMENT", required=True)
+    imports = commands.add_parser("import", help=_("read returned forms back"))
+    import_commands = imports.add_subparsers(title=_("what to import"), metavar="WHAT", required=True)
+
+    from exports.command_line import register_commands  # composition root: see the module docstring
+
+    register_commands(export_commands, import_commands, _database)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except AppError as error:
+        print(f"iad-workshops: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(_("iad-workshops: interrupted; nothing was saved by the interrupted step."), file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

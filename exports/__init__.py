@@ -1,0 +1,1 @@
+"""Documents out and back in: PDF (reportlab), Excel (openpyxl), iCalendar. No Qt."""

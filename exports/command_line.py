@@ -1,0 +1,35 @@
+"""`iad-workshops export ...` and `iad-workshops import ...`: one function per document.
+
+Each command opens the database through `open_db(args)`, reads what it needs
+through app/ services and writes its file atomically (never a half-written file
+under the requested name). Heavy libraries are imported inside the commands so
+`iad-workshops --help` stays fast.
+"""
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.database import Database
+
+OpenDatabase = Callable[[argparse.Namespace], Database]
+SubParsers = Any  # argparse's private _SubParsersAction
+
+
+def output_argument(parser: argparse.ArgumentParser, suffix: str) -> None:
+    parser.add_argument("-o", "--output", metavar="FILE", required=True, type=Path,
+                        help=f"file to write ({suffix})")
+
+
+def register_commands(exports: SubParsers, imports: SubParsers, open_db: OpenDatabase) -> None:
+    """Add every export and import command to the parser."""
+    for register in (*EXPORT_COMMANDS, *IMPORT_COMMANDS):
+        register(exports, imports, open_db)
+
+
+Registrar = Callable[[SubParsers, SubParsers, OpenDatabase], None]
+# Documents add their registrar functions here.
+EXPORT_COMMANDS: list[Registrar] = []
+IMPORT_COMMANDS: list[Registrar] = []

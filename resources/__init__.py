@@ -1,0 +1,1 @@
+"""Icons, translations, stylesheet and font lookup data shipped with the program."""
