@@ -116,6 +116,24 @@ def cmd_db_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_db_copy(args: argparse.Namespace) -> int:
+    from app.credentials import PasswordStore
+    from app.transfer import copy_database
+
+    source = args.from_url or resolve_database_url(args.database, Settings.load())
+
+    def progress(table: str, done: int, total: int) -> None:
+        if not args.quiet:
+            print(f"\r{table}: {done}/{total}        ", end="", file=sys.stderr, flush=True)
+
+    report = copy_database(source, args.to, progress=progress, passwords=PasswordStore())
+    if not args.quiet:
+        print(file=sys.stderr)
+    _say(_("Copied {rows} rows in {tables} tables from {source} to {target}; every table's row count matches.").format(
+        rows=report.total, tables=len(report.rows), source=report.source, target=report.target))
+    return 0
+
+
 # ---- gui ---------------------------------------------------------------------
 def cmd_gui(args: argparse.Namespace) -> int:
     from ui.application import run_gui
@@ -156,6 +174,11 @@ def build_parser() -> argparse.ArgumentParser:
     restore = db_commands.add_parser("restore", help=_("replace the local database with the backup FILE"))
     restore.add_argument("file", metavar="FILE")
     restore.set_defaults(func=cmd_db_restore)
+    copy = db_commands.add_parser("copy", help=_("copy every record into an empty database (local to shared, or back)"))
+    copy.add_argument("--to", required=True, metavar="URL", help=_("the empty target database"))
+    copy.add_argument("--from", dest="from_url", metavar="URL", help=_("the source (default: the database in use)"))
+    copy.add_argument("--quiet", action="store_true", help=_("no progress output"))
+    copy.set_defaults(func=cmd_db_copy)
 
     export = commands.add_parser("export", help=_("write documents and spreadsheets"))
     export_commands = export.add_subparsers(title=_("documents"), metavar="DOCUMENT", required=True)

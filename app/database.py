@@ -57,6 +57,30 @@ def describe_url(url: URL) -> str:
 def describe_connection_error(url: URL, error: BaseException) -> str:
     text = str(getattr(error, "orig", error) or error).lower()
     where = describe_url(url)
+    # PostgreSQL's own wording (libpq/psycopg), most specific first.
+    if "no password supplied" in text:
+        return _("The server at {where} needs a password for {user}.").format(where=where, user=url.username or "")
+    if "role" in text and "does not exist" in text:
+        return _("The server at {where} has no login named {user}; ask IT to create it.").format(
+            where=where, user=url.username or "")
+    if "no pg_hba.conf entry" in text:
+        return _("The server {host} does not accept connections from this computer for {user} "
+                 "(its pg_hba.conf must allow them).").format(host=url.host or "localhost", user=url.username or "")
+    if "permission denied for database" in text:
+        return _("{user} may not connect to the database {name}; ask IT to grant CONNECT.").format(
+            user=url.username or "", name=url.database)
+    if "server does not support ssl" in text:
+        return _("The server {host} does not offer an encrypted (TLS) connection, but this address requires one "
+                 "(sslmode).").format(host=url.host or "localhost")
+    if "ssl negotiation" in text or "server closed the connection unexpectedly" in text:
+        return _("{host}:{port} answered, but not as a PostgreSQL server; check the host and port.").format(
+            host=url.host or "localhost", port=url.port or 5432)
+    if "too many connections" in text or "connection slots are reserved" in text:
+        return _("The server {host} has reached its limit of connections; try again later.").format(
+            host=url.host or "localhost")
+    if "the database system is starting up" in text or "the database system is shutting down" in text:
+        return _("The server {host} is starting or stopping; try again in a minute.").format(
+            host=url.host or "localhost")
     if "password authentication failed" in text or "no password supplied" in text:
         return _("The server at {where} refused the user name or password.").format(where=where)
     if "does not exist" in text and "database" in text:

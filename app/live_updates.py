@@ -1,0 +1,240 @@
+"""Noticing changes other officers made, so every open window can show them (no Qt here).
+
+PostgreSQL: every flush of a session of the Database sends `pg_notify('iad_changes',
+'<table>:<id>')` inside its transaction, so the notification is delivered when (and only
+if) the transaction commits. A ChangeWatcher keeps one extra autocommit connection that
+LISTENs on the channel and collects what arrived, without blocking.
+
+SQLite: `PRAGMA data_version` on a dedicated connection changes whenever another
+connection (another program, or this program's own pool) commits; the audit entries
+written since then say which tables changed.
+
+`ChangeWatcher.poll()` returns the names of the tables changed since the previous poll,
+or {EVERYTHING} when changes may have been missed (a lost connection, a restored file,
+a change made outside the program). An empty set means nothing changed.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from psycopg import sql
+from sqlalchemy import event, text
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+
+from app.database import Database
+
+CHANNEL = "iad_changes"
+EVERYTHING = "*"
+# Past this many records of one table in one flush (an import, the demo data) one
+# "<table>:*" replaces the ids: the listeners only need the table, and it keeps a bulk
+# load from sending thousands of notifications.
+MAX_IDS_PER_TABLE = 50
+RECONNECT_INTERVAL_SECONDS = 15.0
+
+log = logging.getLogger(__name__)
+
+
+# ---- sending (PostgreSQL) ------------------------------------------------------------
+def _payloads(changed: dict[str, set[str]]) -> list[str]:
+    payloads: list[str] = []
+    for table, ids in sorted(changed.items()):
+        if len(ids) > MAX_IDS_PER_TABLE or "*" in ids:
+            payloads.append(f"{table}:*")
+        else:
+            payloads.extend(f"{table}:{ident}" for ident in sorted(ids))
+    return payloads
+
+
+def _send(session: Session, payloads: list[str]) -> None:
+    if payloads:
+        # One round trip for the whole flush; delivered by PostgreSQL at COMMIT.
+        session.connection().execute(
+            text("SELECT pg_notify(:channel, p) FROM unnest(CAST(:payloads AS text[])) AS p"),
+            {"channel": CHANNEL, "payloads": payloads},
+        )
+
+
+def _notify_after_flush(session: Session, _flush_context: UOWTransaction) -> None:
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    changed: dict[str, set[str]] = defaultdict(set)
+    # In after_flush the new/dirty/deleted collections still hold what was just flushed.
+    for obj in list(session.new) + list(session.deleted):
+        _collect(changed, obj)
+    for obj in session.dirty:
+        if session.is_modified(obj, include_collections=True):
+            _collect(changed, obj)
+    _send(session, _payloads(changed))
+
+
+def _collect(changed: dict[str, set[str]], obj: Any) -> None:
+    table = getattr(obj, "__tablename__", None)
+    if table:
+        ident = getattr(obj, "id", None)
+        changed[table].add(str(ident) if ident is not None else "*")
+
+
+def _notify_bulk_statement(state: ORMExecuteState) -> None:
+    """`session.execute(update(...))` and friends bypass the flush: notify for their table."""
+    if not (state.is_update or state.is_delete or getattr(state, "is_insert", False)):
+        return
+    if state.session.get_bind().dialect.name != "postgresql":
+        return
+    table = getattr(getattr(state.statement, "table", None), "name", None)
+    _send(state.session, [f"{table}:*" if table else f"{EVERYTHING}:*"])
+
+
+def install_change_notifications(database: Database) -> None:
+    """Make every session of `database` announce its changes (PostgreSQL; once is enough)."""
+    if database.is_sqlite:
+        return
+    sessions = database.sessions
+    if not event.contains(sessions, "after_flush", _notify_after_flush):
+        event.listen(sessions, "after_flush", _notify_after_flush)
+        event.listen(sessions, "do_orm_execute", _notify_bulk_statement)
+
+
+def tables_of(payloads: list[str]) -> set[str]:
+    """The table names in a list of '<table>:<id>' payloads."""
+    tables = {payload.split(":", 1)[0] for payload in payloads}
+    return {EVERYTHING} if EVERYTHING in tables else tables
+
+
+# ---- receiving -----------------------------------------------------------------------
+class _PostgresListener:
+    def __init__(self, url: URL, connect_args: tuple[list[Any], dict[str, Any]]) -> None:
+        self.url = url
+        self.args, self.kwargs = connect_args
+        self.connection: psycopg.Connection[Any] | None = None
+        self.last_attempt = 0.0
+        self.connect()
+
+    def connect(self) -> bool:
+        self.last_attempt = time.monotonic()
+        kwargs = dict(self.kwargs)
+        kwargs.setdefault("connect_timeout", 5)
+        try:
+            connection = psycopg.connect(*self.args, **kwargs, autocommit=True)
+            connection.execute(sql.SQL("LISTEN {}").format(sql.Identifier(CHANNEL)))
+        except psycopg.Error as error:
+            log.warning("Live updates paused: cannot listen on %s: %s", self.url.host, error)
+            self.connection = None
+            return False
+        self.connection = connection
+        return True
+
+    def poll(self) -> set[str]:
+        if self.connection is None or self.connection.closed:
+            if time.monotonic() - self.last_attempt < RECONNECT_INTERVAL_SECONDS:
+                return set()
+            # Whatever was committed while we were away was not heard: reload everything.
+            return {EVERYTHING} if self.connect() else set()
+        try:
+            payloads = [note.payload for note in self.connection.notifies(timeout=0)]
+        except psycopg.Error as error:
+            log.warning("Live updates lost their connection: %s", error)
+            self.close()
+            self.last_attempt = time.monotonic()
+            return set()
+        return tables_of(payloads)
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+
+class _SQLiteWatcher:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.connection: sqlite3.Connection | None = None
+        self.inode = 0
+        self.version = 0
+        self.last_audit_id = 0
+        self.open()
+
+    def open(self) -> None:
+        self.close()
+        self.connection = sqlite3.connect(self.path, timeout=1.0)
+        self.inode = os.stat(self.path).st_ino
+        self.version = self._data_version()
+        self.last_audit_id = self._max_audit_id()
+
+    def _data_version(self) -> int:
+        assert self.connection is not None
+        return int(self.connection.execute("PRAGMA data_version").fetchone()[0])
+
+    def _max_audit_id(self) -> int:
+        assert self.connection is not None
+        try:
+            row = self.connection.execute("SELECT COALESCE(MAX(id), 0) FROM audit_entries").fetchone()
+        except sqlite3.OperationalError:  # no tables yet
+            return 0
+        return int(row[0])
+
+    def poll(self) -> set[str]:
+        try:
+            if not self.path.exists() or os.stat(self.path).st_ino != self.inode:
+                # The file was replaced (a restore): our connection still sees the old one.
+                if not self.path.exists():
+                    return set()
+                self.open()
+                return {EVERYTHING}
+            version = self._data_version()
+            if version == self.version:
+                return set()
+            self.version = version
+            assert self.connection is not None
+            rows = self.connection.execute(
+                "SELECT id, table_name FROM audit_entries WHERE id > ? ORDER BY id", (self.last_audit_id,)
+            ).fetchall()
+        except sqlite3.Error as error:
+            log.warning("Live updates cannot read %s: %s", self.path, error)
+            return set()
+        if not rows:
+            return {EVERYTHING}  # a change without an audit entry: made outside the services
+        self.last_audit_id = int(rows[-1][0])
+        return {str(row[1]) for row in rows}
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+
+class ChangeWatcher:
+    """`poll()` → tables changed since the last poll; returns at once, never blocks."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self._impl: _PostgresListener | _SQLiteWatcher | None
+        if database.is_sqlite:
+            path = database.path
+            # An in-memory database has no other connection that could change it.
+            self._impl = _SQLiteWatcher(path) if path is not None and path.exists() else None
+        else:
+            install_change_notifications(database)
+            dialect = database.engine.dialect
+            args, kwargs = dialect.create_connect_args(database.url)
+            self._impl = _PostgresListener(database.url, (list(args), dict(kwargs)))
+
+    @property
+    def listening(self) -> bool:
+        if isinstance(self._impl, _PostgresListener):
+            return self._impl.connection is not None
+        return self._impl is not None
+
+    def poll(self) -> set[str]:
+        return self._impl.poll() if self._impl is not None else set()
+
+    def close(self) -> None:
+        if self._impl is not None:
+            self._impl.close()
