@@ -1,22 +1,383 @@
-"""The main window: one tab per step of the semester's cycle."""
+"""The main window: one tab per step of the cycle, menus, semester in focus, remembered layout."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
+from pathlib import Path
+from typing import Any
 
-from app.database import Database
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from app import listing
+from app.actor import Actor, local_actor
+from app.backup import backup_sqlite
+from app.database import Database, open_database
+from app.errors import AppError, DatabaseOpenError
 from app.settings import Settings
-
-TAB_TITLES = ["Topics", "Partners", "Workshops", "People", "Reports", "Evaluations"]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database: Database, settings: Settings) -> None:
+    """Holds the open database and the tabs; dialogs and actions reach data through it."""
+
+    def __init__(self, database: Database, settings: Settings, actor: Actor | None = None) -> None:
         super().__init__()
         self.database = database
         self.settings = settings
+        self.actor = actor or self._resolve_actor(database)
         self.setWindowTitle(self.tr("IAD Online Workshops"))
+        self.setObjectName("main_window")
+        self.resize(1280, 800)
+
         self.tabs = QTabWidget()
-        for title in TAB_TITLES:
-            self.tabs.addTab(QLabel(title), self.tr(title))
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
-        self.statusBar().showMessage(database.description)
+
+        self.semester_box = QComboBox()
+        self.semester_box.setObjectName("semester_box")
+        self.semester_box.setMinimumContentsLength(14)
+        self.semester_box.setToolTip(self.tr("The semester in focus: every list shows this semester"))
+        self.semester_box.currentIndexChanged.connect(self._on_semester_changed)
+        self.database_label = QLabel()
+        self.semester_label = QLabel()
+        self.statusBar().addPermanentWidget(self.semester_label)
+        self.statusBar().addPermanentWidget(self.database_label)
+
+        self._build_menus()
+        self._build_tabs()
+        self._fill_semesters()
+        self._update_status()
+        self.restore_layout()
+
+    # ---- API for tabs, dialogs and actions ------------------------------------
+    def semester_id(self) -> int | None:
+        data = self.semester_box.currentData()
+        return int(data) if data is not None else None
+
+    def selected_id(self, kind: str) -> int | None:
+        tab = self.tabs.currentWidget()
+        ids = getattr(tab, "selected_ids", None)
+        if callable(ids):
+            found = ids().get(kind)
+            return int(found) if found is not None else None
+        if getattr(tab, "kind", None) == kind:
+            return getattr(tab, "current_id", None)
+        return None
+
+    def refresh_all(self) -> None:
+        self._fill_semesters()
+        for tab in self.record_tabs():
+            if getattr(tab, "has_loaded", False) or tab is self.tabs.currentWidget():
+                tab.reload()
+        current = self.tabs.currentWidget()
+        if hasattr(current, "refresh") and current not in self.record_tabs():
+            current.refresh()
+
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    def status_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def add_tab(self, widget: QWidget, title: str, position: int | None = None) -> None:
+        if position is None:
+            self.tabs.addTab(widget, title)
+        else:
+            self.tabs.insertTab(position, widget, title)
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Jump to a record in the tab that edits it."""
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if kind in getattr(tab, "kinds", (getattr(tab, "kind", None),)):
+                self.tabs.setCurrentIndex(index)
+                opener = getattr(tab, "open_kind", None)
+                if callable(opener):
+                    opener(kind, record_id)
+                else:
+                    tab.select_record(record_id)  # type: ignore[attr-defined]
+                return
+
+    def record_tabs(self) -> list[Any]:
+        return [self.tabs.widget(i) for i in range(self.tabs.count()) if hasattr(self.tabs.widget(i), "reload")]
+
+    # ---- building ------------------------------------------------------------
+    def _build_tabs(self) -> None:
+        from ui.evaluations_tab import EvaluationsTab
+        from ui.partners_tab import PartnersTab
+        from ui.people_tab import PeopleTab
+        from ui.reports_tab import ReportsTab
+        from ui.topics_tab import TopicsTab
+        from ui.workshops_tab import WorkshopsTab
+
+        self.topics_tab = TopicsTab(self)
+        self.partners_tab = PartnersTab(self)
+        self.workshops_tab = WorkshopsTab(self)
+        self.people_tab = PeopleTab(self)
+        self.reports_tab = ReportsTab(self)
+        self.evaluations_tab = EvaluationsTab(self)
+        self.tabs.addTab(self.topics_tab, self.tr("&Topics"))
+        self.tabs.addTab(self.partners_tab, self.tr("&Partners"))
+        self.tabs.addTab(self.workshops_tab, self.tr("&Workshops"))
+        self.tabs.addTab(self.people_tab, self.tr("P&eople"))
+        self.tabs.addTab(self.reports_tab, self.tr("&Reports"))
+        self.tabs.addTab(self.evaluations_tab, self.tr("E&valuations"))
+        self._install_features()
+
+    def _install_features(self) -> None:
+        """Menus and tabs contributed by the planning, documents, spreadsheets and sharing features."""
+        import importlib
+
+        for name in ("ui.planning_actions", "ui.pdf_actions", "ui.spreadsheet_actions", "ui.outcomes_actions",
+                     "ui.shared_actions"):
+            try:
+                module = importlib.import_module(name)
+            except ModuleNotFoundError as error:
+                if error.name != name:
+                    raise
+                continue
+            module.install(self)
+
+    def _action(self, menu: QMenu, text: str, slot: Any, shortcut: Any = None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self._action(self.file_menu, self.tr("&New local database…"), self.new_local_database, name="new_database")
+        self._action(self.file_menu, self.tr("&Open local database…"), self.open_local_database,
+                     QKeySequence.StandardKey.Open, "open_database")
+        self.file_menu.addSeparator()
+        self._action(self.file_menu, self.tr("&Back up database…"), self.backup_database, name="backup_database")
+        self.file_menu.addSeparator()
+        self.quit_action = self._action(self.file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self._action(self.edit_menu, self.tr("&New record"), lambda: self._current("new_record"),
+                     QKeySequence.StandardKey.New, "new_record")
+        self._action(self.edit_menu, self.tr("&Save"), lambda: self._current("save"), QKeySequence.StandardKey.Save,
+                     "save_record")
+        self._action(self.edit_menu, self.tr("&Revert"), lambda: self._current("revert"), None, "revert_record")
+        delete = self._action(self.edit_menu, self.tr("&Delete…"), lambda: self._current("delete_current"),
+                              QKeySequence.StandardKey.Delete, "delete_record")
+        # Del in a text field deletes text, not the record.
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action = delete
+        self._action(self.edit_menu, self.tr("&Find"), lambda: self._current("focus_search"),
+                     QKeySequence.StandardKey.Find, "find")
+        self.edit_menu.addSeparator()
+        self._action(self.edit_menu, self.tr("Se&mesters…"), lambda: self._edit_list("semesters"))
+        self._action(self.edit_menu, self.tr("&Departments…"), lambda: self._edit_list("departments"))
+        self._action(self.edit_menu, self.tr("Topic &areas…"), lambda: self._edit_list("topic_areas"))
+
+        self.export_menu = bar.addMenu(self.tr("E&xport"))
+        self.tools_menu = bar.addMenu(self.tr("&Tools"))
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(self.help_menu, self.tr("&Where is the database?"), self.show_database_location)
+        self._action(self.help_menu, self.tr("&About"), self.show_about)
+
+        toolbar = QToolBar(self.tr("Main"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(self.tr("Semester: ")))
+        toolbar.addWidget(self.semester_box)
+        toolbar.addSeparator()
+        for name in ("new_record", "save_record", "delete_record"):
+            action = self.findChild(QAction, name)
+            if action is not None:
+                toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+    def _current(self, method: str) -> None:
+        tab = self.tabs.currentWidget()
+        function = getattr(tab, method, None)
+        if callable(function):
+            function()
+
+    def _edit_list(self, which: str) -> None:
+        from ui.list_dialogs import open_list_dialog
+
+        open_list_dialog(self, which)
+        self.refresh_all()
+
+    # ---- semesters and status -------------------------------------------------
+    def _fill_semesters(self) -> None:
+        chosen = self.semester_box.currentData()
+        with self.database.sessions() as session:
+            rows = listing.semesters(session)
+            if chosen is None and self.semester_box.count() == 0:
+                from app.services.organisation import current_semester
+
+                current = current_semester(session)
+                chosen = current.id if current else None
+        self.semester_box.blockSignals(True)
+        self.semester_box.clear()
+        self.semester_box.addItem(self.tr("All semesters"), None)
+        for semester_id, name, _starts in rows:
+            self.semester_box.addItem(name, semester_id)
+        index = self.semester_box.findData(chosen) if chosen is not None else 0
+        self.semester_box.setCurrentIndex(max(index, 0))
+        self.semester_box.blockSignals(False)
+
+    def _on_semester_changed(self) -> None:
+        for tab in self.record_tabs():
+            if getattr(tab, "semester_scoped", False) and (tab.has_loaded or tab is self.tabs.currentWidget()):
+                tab.reload()
+        current = self.tabs.currentWidget()
+        if hasattr(current, "set_semester"):
+            current.set_semester(self.semester_id())
+        self._update_status()
+
+    def _on_tab_changed(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        if hasattr(tab, "reload") and not getattr(tab, "has_loaded", True) and not getattr(tab, "is_loading", False):
+            tab.reload()
+        if hasattr(tab, "set_semester"):
+            tab.set_semester(self.semester_id())
+        delete = getattr(self, "delete_action", None)
+        table = getattr(tab, "table", None)
+        if delete is not None and table is not None:
+            # Del deletes a record only while its list has the focus.
+            for other in self.record_tabs():
+                other.table.removeAction(delete)
+            table.addAction(delete)
+
+    def _update_status(self) -> None:
+        self.database_label.setText(self.tr("Database: {db}").replace("{db}", self.database.description))
+        self.semester_label.setText(self.tr("Semester: {name}").replace("{name}", self.semester_box.currentText()))
+
+    # ---- database menu ---------------------------------------------------------
+    def _confirm_all_tabs(self) -> bool:
+        return all(tab.confirm_leave() for tab in self.record_tabs() if hasattr(tab, "confirm_leave"))
+
+    def switch_database(self, url: str) -> bool:
+        if not self._confirm_all_tabs():
+            return False
+        try:
+            database = open_database(url)
+        except DatabaseOpenError as error:
+            QMessageBox.critical(self, self.tr("Cannot open the database"), str(error))
+            return False
+        old = self.database
+        self.database = database
+        self.actor = self._resolve_actor(database)
+        old.close()
+        self.settings.database_url = url
+        self.settings.save()
+        self.semester_box.clear()
+        for tab in self.record_tabs():
+            if hasattr(tab, "show_empty"):
+                tab.form.load({})
+                tab.show_empty()
+            tab.has_loaded = False
+        self.refresh_all()
+        self._update_status()
+        self.status_message(self.tr("Opened {db}.").replace("{db}", database.description))
+        return True
+
+    def new_local_database(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("New local database"), str(Path.home()),
+                                                    self.tr("IAD databases (*.sqlite3)"))
+        if path:
+            if not path.endswith(".sqlite3"):
+                path += ".sqlite3"
+            if Path(path).exists():
+                QMessageBox.warning(self, self.tr("New local database"),
+                                    self.tr("{path} exists already; use Open to work in it.").replace("{path}", path))
+                return
+            self.switch_database(f"sqlite:///{path}")
+
+    def open_local_database(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Open local database"), str(Path.home()),
+                                                    self.tr("IAD databases (*.sqlite3);;All files (*)"))
+        if path:
+            self.switch_database(f"sqlite:///{path}")
+
+    def backup_database(self) -> None:
+        if self.database.path is None:
+            QMessageBox.information(self, self.tr("Back up"), self.tr(
+                "A shared PostgreSQL database is backed up by its administrator with pg_dump "
+                "(see docs/shared-database.md)."))
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Back up database"), str(Path.home() / f"{self.database.path.stem}-backup.sqlite3"),
+            self.tr("IAD databases (*.sqlite3)"))
+        if not path:
+            return
+        try:
+            backup_sqlite(self.database.path, Path(path))
+        except (AppError, OSError) as error:
+            QMessageBox.critical(self, self.tr("Backup failed"), str(error))
+            return
+        self.status_message(self.tr("Backed up to {path}.").replace("{path}", path))
+
+    def show_database_location(self) -> None:
+        QMessageBox.information(self, self.tr("Database"), self.tr("This window works in:\n{db}")
+                                .replace("{db}", self.database.description))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About IAD Online Workshops"), self.tr(
+            "<h3>IAD Online Workshops</h3><p>Plan, run and evaluate the International Affairs Division's "
+            "online workshops with partner universities.</p><p>Database: {db}</p><p>Signed in as {user} ({role}).</p>")
+            .replace("{db}", self.database.description).replace("{user}", self.actor.username)
+            .replace("{role}", self.actor.role.label.lower()))
+
+    @staticmethod
+    def _resolve_actor(database: Database) -> Actor:
+        try:
+            from app.users import resolve_actor
+        except ImportError:
+            return local_actor()
+        with database.transaction() as session:
+            return resolve_actor(session)
+
+    # ---- window state ----------------------------------------------------------
+    def restore_layout(self) -> None:
+        state = QSettings()
+        geometry = state.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        layout = state.value("window/state")
+        if isinstance(layout, QByteArray):
+            self.restoreState(layout)
+        for tab in self.record_tabs():
+            if hasattr(tab, "restore_state"):
+                tab.restore_state(state)
+        last = state.value("window/tab")
+        index = int(last) if isinstance(last, (int, str)) and str(last).isdigit() else 0
+        self.tabs.setCurrentIndex(min(index, self.tabs.count() - 1))
+        QTimer.singleShot(0, lambda: self._on_tab_changed(self.tabs.currentIndex()))
+
+    def save_layout(self) -> None:
+        state = QSettings()
+        state.setValue("window/geometry", self.saveGeometry())
+        state.setValue("window/state", self.saveState())
+        state.setValue("window/tab", self.tabs.currentIndex())
+        for tab in self.record_tabs():
+            if hasattr(tab, "save_state"):
+                tab.save_state(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._confirm_all_tabs():
+            event.ignore()
+            return
+        self.save_layout()
+        event.accept()

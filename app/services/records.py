@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Boolean, Date, Enum, Float, Integer, String, Table, func, select
+from sqlalchemy import Boolean, Date, Enum, Float, Integer, String, Table, UniqueConstraint, func, select
 from sqlalchemy.orm import Session, attributes
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -187,6 +187,26 @@ class RecordService(Generic[M]):
                             label=self.label, field=humanise(name), value=value)
                     )
 
+    def _check_combined_unique(self, session: Session, values: Values, existing: M | None) -> None:
+        """Refuse a second row for the same pair (e.g. one outreach per topic and partner)."""
+        for constraint in self.table.constraints:
+            if not isinstance(constraint, UniqueConstraint) or len(constraint.columns) < 2:
+                continue
+            names = [column.key for column in constraint.columns]
+            if existing is not None and not any(name in values for name in names):
+                continue
+            current = {name: values[name] if name in values else getattr(existing, name, None) for name in names}
+            if any(value is None for value in current.values()):
+                continue
+            query = select(self.model.id).filter_by(**current)  # type: ignore[attr-defined]
+            if existing is not None:
+                query = query.where(self.model.id != existing.id)  # type: ignore[attr-defined]
+            if session.scalar(query.limit(1)) is not None:
+                raise ValidationError(
+                    names[-1], _("This {label} exists already ({fields}).").format(
+                        label=self.label, fields=", ".join(humanise(n) for n in names))
+                )
+
     def validate(self, session: Session, values: Values, existing: M | None = None) -> Values:
         """Coerced values, or a ValidationError for the first bad field."""
         mapper_keys = {attr.key for attr in self.model.__mapper__.attrs}
@@ -197,6 +217,7 @@ class RecordService(Generic[M]):
         if self.normalise is not None:
             cleaned = self.normalise(cleaned)
         self._check_columns(session, cleaned, existing)
+        self._check_combined_unique(session, cleaned, existing)
         for rule in self.rules:
             rule(session, cleaned, existing)
         return cleaned

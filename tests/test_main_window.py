@@ -1,0 +1,215 @@
+"""The main window as an officer uses it: find, create, edit, delete, remembered layout."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPlainTextEdit
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.actor import local_actor
+from app.database import Database
+from app.reference_data import ensure_reference_data
+from app.settings import Settings
+from models import Department, Partner, Person, Preparation, TopicProposal
+from models.enums import ProposalStatus
+from ui.main_window import MainWindow
+from ui.record_tab import RecordTab
+
+
+@pytest.fixture(autouse=True)
+def _isolated_qsettings(tmp_path: Path) -> None:
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    QSettings().clear()
+
+
+@pytest.fixture
+def seeded(sqlite_database: Database) -> Database:
+    from models import Exchange, Participation, Semester
+
+    with sqlite_database.transaction() as session:
+        ensure_reference_data(session)
+        semester = Semester(name="2026 Fall", starts_on=date(2026, 9, 1), ends_on=date(2027, 1, 20))
+        library = Department(name_en="Library", name_zh="图书馆")
+        mental = Department(name_en="Student Mental Health Center", name_zh="学生心理健康中心")
+        session.add_all([semester, library, mental])
+        session.add_all([
+            Partner(name="University of Melbourne", country="Australia", city="Melbourne",
+                    timezone="Australia/Melbourne"),
+            Partner(name="University College London", country="United Kingdom", city="London",
+                    timezone="Europe/London"),
+            Partner(name="University of Toronto", country="Canada", city="Toronto", timezone="America/Toronto"),
+        ])
+        person = Person(name_en="Wang Li", name_zh="王丽", department=mental)
+        exchange = Exchange(title="Peer support programmes", semester=semester)
+        session.add_all([person, exchange, Participation(person=person, exchange=exchange)])
+    return sqlite_database
+
+
+@pytest.fixture
+def window(qtbot: QtBot, seeded: Database) -> Iterator[MainWindow]:
+    win = MainWindow(seeded, Settings(), local_actor())
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    for tab in win.record_tabs():
+        tab.form.load({})
+
+
+def go_to(qtbot: QtBot, window: MainWindow, tab: RecordTab) -> RecordTab:
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.has_loaded and not tab.is_loading, timeout=5000)
+    return tab
+
+
+def test_every_step_has_a_tab(window: MainWindow) -> None:
+    titles = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
+    for expected in ("Topics", "Partners", "Workshops", "People", "Reports", "Evaluations"):
+        assert expected in titles
+    assert "2026 Fall" in window.semester_box.currentText()
+    assert "iad.sqlite3" in window.database_label.text()
+
+
+def test_find_a_partner_by_typing_part_of_its_name(qtbot: QtBot, window: MainWindow, qtmodeltester: object) -> None:
+    tab = go_to(qtbot, window, window.partners_tab)
+    assert tab.model.rowCount() == 3
+    qtbot.keyClicks(tab.search, "melb")
+    assert tab.model.rowCount() == 1
+    assert tab.model.row_at(0)[1] == "University of Melbourne"
+    qtmodeltester.check(tab.model)  # type: ignore[attr-defined]
+    tab.search.clear()
+    tab.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert [tab.model.row_at(i)[1] for i in range(3)] == [
+        "University of Toronto", "University of Melbourne", "University College London"]
+
+
+def test_create_a_topic_and_find_it_in_the_database_and_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    tab = go_to(qtbot, window, window.topics_tab)
+    tab.new_record()
+    title = tab.form.widgets["title"]
+    assert isinstance(title, QLineEdit)
+    qtbot.keyClicks(title, "Peer counselling for international students")
+    department = tab.form.widgets["department_id"]
+    assert isinstance(department, QComboBox)
+    department.setCurrentIndex(department.findText("Student Mental Health Center 学生心理健康中心"))
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    with window.database.sessions() as session:
+        stored = session.scalars(select(TopicProposal)).one()
+        assert stored.title == "Peer counselling for international students"
+        assert stored.department.name_en == "Student Mental Health Center"
+        assert stored.status is ProposalStatus.SUBMITTED
+    assert tab.model.rowCount() == 1
+    assert tab.model.row_at(0)[1] == "Peer counselling for international students"
+    assert not tab.has_unsaved_changes()
+
+
+def test_invalid_input_shows_the_message_and_saves_nothing(qtbot: QtBot, window: MainWindow) -> None:
+    tab = go_to(qtbot, window, window.partners_tab)
+    tab.new_record()
+    qtbot.keyClicks(tab.form.widgets["name"], "Universidad de Chile")
+    qtbot.keyClicks(tab.form.widgets["country"], "Chile")
+    zone = tab.form.widgets["timezone"]
+    assert isinstance(zone, QComboBox)
+    zone.setEditText("Santiago de Chile")
+    tab.save()
+    assert "not a known time zone" in tab.form.error_text("timezone")
+    with window.database.sessions() as session:
+        assert session.scalar(select(Partner).where(Partner.name == "Universidad de Chile")) is None
+    zone.setCurrentIndex(zone.findData("America/Santiago"))
+    assert tab.save()
+    with window.database.sessions() as session:
+        stored = session.scalar(select(Partner).where(Partner.name == "Universidad de Chile"))
+        assert stored is not None and stored.timezone == "America/Santiago"
+
+
+def test_delete_asks_first_and_refuses_what_is_still_used(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab = go_to(qtbot, window, window.partners_tab)
+    tab.select_record(tab.model.row_at(0)[0])
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    tab.delete_current()
+    assert asked and "Delete University" in asked[0]
+    assert tab.model.total == 3
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    tab.delete_current()
+    assert tab.model.total == 2
+
+    people = go_to(qtbot, window, window.people_tab)
+    refused: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: refused.append(text))
+    from ui.list_dialogs import DepartmentsEditor
+
+    editor = DepartmentsEditor(window)
+    qtbot.addWidget(editor)
+    editor.reload_now()
+    with window.database.sessions() as session:
+        mental_id = session.scalar(select(Department.id).where(Department.name_en.like("Student%")))
+    editor.select_record(mental_id)
+    editor.delete_current()
+    assert refused and "1 people still refer to it" in refused[0]
+    assert people.model.total == 1
+
+
+def test_edit_a_participants_preparation(qtbot: QtBot, window: MainWindow) -> None:
+    tab = go_to(qtbot, window, window.people_tab)
+    assert isinstance(tab, type(window.people_tab))
+    tab.select_record(tab.model.row_at(0)[0])
+    tab.participations_view.selectRow(0)
+    assert tab.preparation_box.isEnabled()
+    qtbot.keyClicks(tab.to_learn, "How peer supporters are trained")
+    tab.to_share.insertPlainText("我们的心理委员制度")  # QTest cannot type CJK characters
+    assert tab.has_unsaved_changes()
+    qtbot.mouseClick(tab.save_preparation_button, Qt.MouseButton.LeftButton)
+    with window.database.sessions() as session:
+        preparation = session.scalars(select(Preparation)).one()
+        assert preparation.to_learn == "How peer supporters are trained"
+        assert preparation.to_share == "我们的心理委员制度"
+    assert not tab.has_unsaved_changes()
+
+
+def test_leaving_unsaved_edits_asks_and_cancel_keeps_them(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab = go_to(qtbot, window, window.partners_tab)
+    first, second = tab.model.row_at(0)[0], tab.model.row_at(1)[0]
+    tab.select_record(first)
+    notes = tab.form.widgets["notes"]
+    assert isinstance(notes, QPlainTextEdit)
+    qtbot.keyClicks(notes, "Met at the 2026 summit")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    tab.table.selectRow(tab.model.visible_row_of(second))
+    qtbot.wait(10)
+    assert tab.current_id == first
+    assert notes.toPlainText() == "Met at the 2026 summit"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    tab.table.selectRow(tab.model.visible_row_of(second))
+    assert tab.current_id == second
+    with window.database.sessions() as session:
+        assert session.get(Partner, first).notes == "Met at the 2026 summit"  # type: ignore[union-attr]
+
+
+def test_layout_and_last_tab_are_remembered(qtbot: QtBot, seeded: Database) -> None:
+    first = MainWindow(seeded, Settings(), local_actor())
+    qtbot.addWidget(first)
+    first.resize(640, 470)
+    first.tabs.setCurrentWidget(first.reports_tab)
+    first.partners_tab.splitter.setSizes([300, 700])
+    first.close()
+    second = MainWindow(seeded, Settings(), local_actor())
+    qtbot.addWidget(second)
+    assert second.tabs.currentWidget() is second.reports_tab
+    assert second.size().width() == 640
+    sizes = second.partners_tab.splitter.sizes()
+    assert sizes[0] < sizes[1]

@@ -1,0 +1,110 @@
+"""Evaluations: department interviews with their rubric scores and findings."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QSpinBox, QWidget
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import listing
+from app.services.outcomes import evaluation_scores, evaluations
+from models import EvaluationScore, RubricItem
+from ui import choices
+from ui.formatting import day, number
+from ui.record_form import FieldSpec
+from ui.record_tab import FilterSpec, RecordTab, TabHost
+from ui.table_model import Column
+
+
+class EvaluationsTab(RecordTab):
+    kind = "evaluation"
+    semester_scoped = True
+    columns = (
+        Column("Department", 1),
+        Column("Semester", 2),
+        Column("Interview", 3, render=day),
+        Column("Interviewer", 4),
+        Column("Average score", 5, render=number, align_right=True),
+    )
+    filters = (FilterSpec("department", 1),)
+
+    def __init__(self, host: TabHost, parent: QWidget | None = None) -> None:
+        db = host.database
+        fields = [
+            FieldSpec("department_id", self.tr("Department"), kind="choice", choices=choices.departments(db)),
+            FieldSpec("semester_id", self.tr("Semester"), kind="choice", choices=choices.semesters(db)),
+            FieldSpec("interview_date", self.tr("Interview date"), kind="date"),
+            FieldSpec("interviewer", self.tr("Interviewer")),
+            FieldSpec("interviewees", self.tr("Interviewees")),
+            FieldSpec("findings", self.tr("Findings"), kind="multiline"),
+        ]
+        self.score_boxes: dict[int, QSpinBox] = {}
+        self._loaded_scores: dict[int, int] = {}
+        super().__init__(host, evaluations, fields, parent)
+
+    def load_rows(self, session: Session, semester_id: int | None) -> list[tuple[Any, ...]]:
+        return listing.evaluations(session, semester_id)
+
+    def new_values(self) -> dict[str, Any]:
+        return {"semester_id": self.host.semester_id(), "interview_date": date.today()}
+
+    def describe(self, record: Any) -> str:
+        return f"{record.department.name_en} — {record.interview_date.isoformat()}"
+
+    def build_extra(self) -> QWidget:
+        self.scores_box = QGroupBox(self.tr("Scores (1 poor – 5 excellent; 0 = not scored)"))
+        self.scores_layout = QFormLayout(self.scores_box)
+        return self.scores_box
+
+    def _rubric(self, session: Session) -> list[RubricItem]:
+        return list(session.scalars(select(RubricItem).where(RubricItem.active).order_by(RubricItem.position)))
+
+    def record_loaded(self, session: Session, record: Any | None) -> None:
+        rubric = self._rubric(session)
+        if [item.id for item in rubric] != list(self.score_boxes):
+            while self.scores_layout.rowCount():
+                self.scores_layout.removeRow(0)
+            self.score_boxes = {}
+            for item in rubric:
+                box = QSpinBox()
+                box.setObjectName(f"score_{item.id}")
+                box.setRange(0, 5)
+                box.setSpecialValueText(self.tr("not scored"))
+                box.valueChanged.connect(lambda _v: self._on_form_changed())
+                self.scores_layout.addRow(f"{item.name_en} {item.name_zh}:", box)
+                self.score_boxes[item.id] = box
+        scores = {s.rubric_item_id: s.score for s in record.scores} if record is not None else {}
+        self._loaded_scores = scores
+        for item_id, box in self.score_boxes.items():
+            box.blockSignals(True)
+            box.setValue(scores.get(item_id, 0))
+            box.blockSignals(False)
+
+    def _scores(self) -> dict[int, int]:
+        return {item_id: box.value() for item_id, box in self.score_boxes.items() if box.value()}
+
+    def has_unsaved_changes(self) -> bool:
+        return super().has_unsaved_changes() or (self.current_id is not None and self._scores() != self._loaded_scores)
+
+    def _update_buttons(self, new: bool = False) -> None:
+        super()._update_buttons(new)
+        if self.current_id is not None and self._scores() != getattr(self, "_loaded_scores", {}):
+            self.save_button.setEnabled(self.host.actor.can(self._officer_role()))
+            self.revert_button.setEnabled(True)
+
+    def after_save(self, session: Session, record: Any) -> None:
+        wanted = self._scores()
+        existing = {s.rubric_item_id: s for s in session.scalars(
+            select(EvaluationScore).where(EvaluationScore.evaluation_id == record.id))}
+        for item_id, score in wanted.items():
+            if item_id in existing:
+                if existing[item_id].score != score:
+                    evaluation_scores.update(session, self.host.actor, existing[item_id].id, score=score)
+            else:
+                evaluation_scores.create(session, self.host.actor, evaluation_id=record.id, rubric_item_id=item_id,
+                                         score=score)
+        for item_id, row in existing.items():
+            if item_id not in wanted:
+                evaluation_scores.delete(session, self.host.actor, row.id)

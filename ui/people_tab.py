@@ -1,0 +1,178 @@
+"""People: staff of the departments, the exchanges they take part in, and their preparation."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import listing
+from app.errors import AppError
+from app.services.exchanges import preparations
+from app.services.organisation import people
+from models import Preparation
+from ui import choices
+from ui.formatting import label, number
+from ui.record_form import FieldSpec
+from ui.record_tab import FilterSpec, RecordTab, TabHost
+from ui.table_model import Column, RowTableModel
+
+
+class PeopleTab(RecordTab):
+    kind = "person"
+    columns = (
+        Column("Name", 1),
+        Column("中文名", 2),
+        Column("Department", 3),
+        Column("Position", 4),
+        Column("E-mail", 5),
+        Column("Exchanges", 6, render=number, align_right=True),
+    )
+    filters = (FilterSpec("department", 3),)
+
+    def __init__(self, host: TabHost, parent: QWidget | None = None) -> None:
+        fields = [
+            FieldSpec("name_en", self.tr("Name (English)")),
+            FieldSpec("name_zh", self.tr("Name (Chinese)")),
+            FieldSpec("department_id", self.tr("Department"), kind="choice", choices=choices.departments(host.database)),
+            FieldSpec("position", self.tr("Position")),
+            FieldSpec("email", self.tr("E-mail")),
+            FieldSpec("notes", self.tr("Notes"), kind="multiline"),
+        ]
+        super().__init__(host, people, fields, parent)
+        self.participation_id: int | None = None
+        self.preparation_id: int | None = None
+        self.preparation_version: int | None = None
+
+    def load_rows(self, session: Session, semester_id: int | None) -> list[tuple[Any, ...]]:
+        return listing.people(session)
+
+    def build_extra(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        exchanges = QGroupBox(self.tr("Exchanges taken part in"))
+        exchanges_layout = QVBoxLayout(exchanges)
+        self.participations_model = RowTableModel(
+            [Column(self.tr("Exchange"), 1), Column(self.tr("Semester"), 2), Column(self.tr("Role"), 3, render=label)],
+            self)
+        self.participations_view = QTableView()
+        self.participations_view.setObjectName("participations_table")
+        self.participations_view.setModel(self.participations_model)
+        self.participations_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.participations_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.participations_view.horizontalHeader().setStretchLastSection(True)
+        self.participations_view.verticalHeader().hide()
+        self.participations_view.selectionModel().selectionChanged.connect(self._on_participation)
+        exchanges_layout.addWidget(self.participations_view)
+
+        self.preparation_box = QGroupBox(self.tr("Preparation for the selected exchange"))
+        form = QFormLayout(self.preparation_box)
+        self.to_learn = QPlainTextEdit()
+        self.to_learn.setObjectName("to_learn")
+        self.to_share = QPlainTextEdit()
+        self.to_share.setObjectName("to_share")
+        self.materials = QPlainTextEdit()
+        self.materials.setObjectName("materials")
+        self.materials.setPlaceholderText(self.tr("One link or file path per line"))
+        for edit in (self.to_learn, self.to_share, self.materials):
+            edit.setTabChangesFocus(True)
+            edit.setMaximumHeight(90)
+        self.save_preparation_button = QPushButton(self.tr("Save preparation"))
+        self.save_preparation_button.setObjectName("save_preparation")
+        self.save_preparation_button.clicked.connect(self.save_preparation)
+        self.preparation_message = QLabel()
+        self.preparation_message.setWordWrap(True)
+        form.addRow(self.tr("What to learn:"), self.to_learn)
+        form.addRow(self.tr("What to share:"), self.to_share)
+        form.addRow(self.tr("Materials:"), self.materials)
+        form.addRow(self.preparation_message, self.save_preparation_button)
+        self.preparation_box.setEnabled(False)
+        layout.addWidget(exchanges)
+        layout.addWidget(self.preparation_box)
+        return box
+
+    def record_loaded(self, session: Session, record: Any | None) -> None:
+        rows = listing.participations_of(session, record.id) if record is not None else []
+        self.participations_model.set_rows(rows)
+        self._show_preparation(session, None)
+
+    def _on_participation(self, *_args: object) -> None:
+        rows = self.participations_view.selectionModel().selectedRows()
+        participation_id = self.participations_model.id_at(rows[0].row()) if rows else None
+        if participation_id == self.participation_id:
+            return
+        if self.preparation_dirty() and not self._ask_save_preparation():
+            return
+        with self.host.database.sessions() as session:
+            self._show_preparation(session, participation_id)
+
+    def _ask_save_preparation(self) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved preparation"), self.tr("Save the preparation you were writing?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard)
+        return self.save_preparation() if answer == QMessageBox.StandardButton.Save else True
+
+    def _show_preparation(self, session: Session, participation_id: int | None) -> None:
+        self.participation_id = participation_id
+        preparation = None
+        if participation_id is not None:
+            preparation = session.scalar(select(Preparation).where(Preparation.participation_id == participation_id))
+        self.preparation_id = preparation.id if preparation else None
+        self.preparation_version = preparation.version if preparation else None
+        self._loaded_preparation = (
+            preparation.to_learn if preparation else "", preparation.to_share if preparation else "",
+            preparation.materials if preparation else "")
+        self.to_learn.setPlainText(self._loaded_preparation[0])
+        self.to_share.setPlainText(self._loaded_preparation[1])
+        self.materials.setPlainText(self._loaded_preparation[2])
+        self.preparation_message.clear()
+        self.preparation_box.setEnabled(participation_id is not None)
+
+    def preparation_dirty(self) -> bool:
+        if self.participation_id is None:
+            return False
+        current = (self.to_learn.toPlainText(), self.to_share.toPlainText(), self.materials.toPlainText())
+        return current != self._loaded_preparation
+
+    def save_preparation(self) -> bool:
+        if self.participation_id is None:
+            return False
+        values = {"to_learn": self.to_learn.toPlainText(), "to_share": self.to_share.toPlainText(),
+                  "materials": self.materials.toPlainText()}
+        try:
+            with self.host.database.transaction() as session:
+                if self.preparation_id is None:
+                    preparations.create(session, self.host.actor, participation_id=self.participation_id, **values)
+                else:
+                    preparations.update(session, self.host.actor, self.preparation_id,
+                                        expected_version=self.preparation_version, **values)
+        except AppError as error:
+            self.preparation_message.setText(str(error))
+            return False
+        with self.host.database.sessions() as session:
+            self._show_preparation(session, self.participation_id)
+        self.preparation_message.setText(self.tr("Saved."))
+        return True
+
+    def has_unsaved_changes(self) -> bool:
+        return super().has_unsaved_changes() or self.preparation_dirty()
+
+    def confirm_leave(self) -> bool:
+        if self.preparation_dirty() and not self._ask_save_preparation():
+            return False
+        if self.preparation_dirty():
+            self._loaded_preparation = (self.to_learn.toPlainText(), self.to_share.toPlainText(),
+                                        self.materials.toPlainText())
+        return super().confirm_leave()

@@ -1,0 +1,73 @@
+"""Reports: what each participant owes, its review and its publication."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import listing
+from app.services.outcomes import reports
+from models import Exchange, Participation, Person
+from models.enums import PublicationChannel, ReportKind, ReviewStatus
+from ui.formatting import day, label
+from ui.record_form import FieldSpec
+from ui.record_tab import FilterSpec, RecordTab, TabHost
+from ui.table_model import Column
+
+
+class ReportsTab(RecordTab):
+    kind = "report"
+    semester_scoped = True
+    columns = (
+        Column("Participant", 1),
+        Column("Department", 2),
+        Column("Exchange", 3),
+        Column("Kind", 4, render=label),
+        Column("Title", 5),
+        Column("Due", 6, render=day),
+        Column("Submitted", 7, render=day),
+        Column("Review", 8, render=label),
+        Column("Published", 9, render=label),
+    )
+    filters = (FilterSpec("review", 8), FilterSpec("department", 2), FilterSpec("publication", 9))
+
+    def __init__(self, host: TabHost, parent: QWidget | None = None) -> None:
+        def participants() -> list[tuple[Any, str]]:
+            semester = host.semester_id()
+            query = (select(Participation.id, Person.name_en, Person.name_zh, Exchange.title)
+                     .join(Person, Participation.person_id == Person.id)
+                     .join(Exchange, Participation.exchange_id == Exchange.id)
+                     .order_by(Person.name_en))
+            if semester is not None:
+                query = query.where(Exchange.semester_id == semester)
+            with host.database.sessions() as session:
+                return [(pid, f"{en} {zh} — {title}") for pid, en, zh, title in session.execute(query)]
+
+        fields = [
+            FieldSpec("participation_id", self.tr("Participant and exchange"), kind="choice", choices=participants),
+            FieldSpec("kind", self.tr("Kind"), kind="enum", enum_type=ReportKind),
+            FieldSpec("title", self.tr("Title")),
+            FieldSpec("abstract", self.tr("Abstract"), kind="multiline"),
+            FieldSpec("due_on", self.tr("Due"), kind="optional_date"),
+            FieldSpec("submitted_on", self.tr("Submitted"), kind="optional_date"),
+            FieldSpec("review_status", self.tr("Review status"), kind="enum", enum_type=ReviewStatus),
+            FieldSpec("reviewer", self.tr("Reviewer")),
+            FieldSpec("review_notes", self.tr("Review notes"), kind="multiline"),
+            FieldSpec("publication_channel", self.tr("Published on"), kind="enum", enum_type=PublicationChannel),
+            FieldSpec("published_on", self.tr("Publication date"), kind="optional_date"),
+            FieldSpec("publication_url", self.tr("Publication link"), placeholder="https://"),
+        ]
+        super().__init__(host, reports, fields, parent)
+
+    def load_rows(self, session: Session, semester_id: int | None) -> list[tuple[Any, ...]]:
+        return listing.reports(session, semester_id)
+
+    def new_values(self) -> dict[str, Any]:
+        return {"kind": ReportKind.RESEARCH_REPORT, "review_status": ReviewStatus.NOT_SUBMITTED,
+                "publication_channel": PublicationChannel.NONE}
+
+    def describe(self, record: Any) -> str:
+        person = record.participation.person
+        return f"{record.title or self.tr('(untitled)')} — {person.name_en} {person.name_zh}".strip()
