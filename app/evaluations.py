@@ -318,7 +318,7 @@ def due_for_interview(
         select(links.c.department_id, Workshop.starts_at)
         .join(Workshop, Workshop.exchange_id == links.c.exchange_id)
         .where(Workshop.status == WorkshopStatus.HELD)
-    ).tuples().all()
+    ).all()
     held: dict[int, list[date]] = {}
     for department_id, starts_at in held_rows:
         held.setdefault(department_id, []).append(local_date(starts_at, settings.iad_timezone))
@@ -329,9 +329,9 @@ def due_for_interview(
             select(Evaluation.department_id, func.max(Evaluation.interview_date))
             .where(Evaluation.department_id.in_(held), Evaluation.interview_date <= today)
             .group_by(Evaluation.department_id)
-        ).tuples().all()
+        ).all()
     )
-    names = dict(session.execute(select(Department.id, Department.name_en).where(Department.id.in_(held))).tuples().all())
+    names = dict(session.execute(select(Department.id, Department.name_en).where(Department.id.in_(held))).all())
     due: list[DueInterview] = []
     for department_id, days in held.items():
         last_interview = last_interviews.get(department_id)

@@ -107,4 +107,4 @@ def last_contact_by_pair(session: Session) -> dict[tuple[int, int], date]:
     query = select(FollowUpContact.department_id, FollowUpContact.partner_id,
                    func.max(FollowUpContact.contact_date)).group_by(
         FollowUpContact.department_id, FollowUpContact.partner_id)
-    return {(dept, partner): day for dept, partner, day in session.execute(query).tuples()}
+    return {(dept, partner): day for dept, partner, day in session.execute(query)}

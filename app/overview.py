@@ -109,7 +109,7 @@ def _topics(session: Session, overview: SemesterOverview) -> None:
         .group_by(TopicArea.name_en, TopicProposal.status)
     )
     by_area: dict[str, dict[ProposalStatus, int]] = {}
-    for area, status, count in session.execute(query).tuples():
+    for area, status, count in session.execute(query):
         by_area.setdefault(area or no_area_label(), {})[status] = int(count)
         overview.topics_by_status[status] = overview.topics_by_status.get(status, 0) + int(count)
         overview.topics_total += int(count)
@@ -127,7 +127,7 @@ def _workshops(session: Session, overview: SemesterOverview, timezone: str, now:
         .join(Exchange, Exchange.id == Workshop.exchange_id)
         .where(Exchange.semester_id == overview.semester_id)
         .order_by(Workshop.starts_at)
-    ).tuples().all()
+    ).all()
     months: dict[str, list[int]] = {}
     not_held: list[ActionItem] = []
     for workshop_id, starts_at, duration, status, round_number, title in rows:
@@ -160,7 +160,7 @@ def _reports(session: Session, overview: SemesterOverview) -> None:
         .where(Exchange.semester_id == overview.semester_id)
         .group_by(Report.review_status, Report.publication_channel)
     )
-    for status, channel, count in session.execute(query).tuples():
+    for status, channel, count in session.execute(query):
         overview.reports_owed += count
         if status != ReviewStatus.NOT_SUBMITTED:
             overview.reports_submitted += count
@@ -188,7 +188,7 @@ def semester_overview(
     _reports(session, overview)
     averages = department_averages(session, semester_id)
     names = dict(session.execute(
-        select(Department.id, Department.name_en).where(Department.id.in_(averages))).tuples().all()) if averages else {}
+        select(Department.id, Department.name_en).where(Department.id.in_(averages))).all()) if averages else {}
     overview.evaluation_scores = sorted(
         (DepartmentScore(dept, names[dept], avg, n) for dept, (avg, n) in averages.items()),
         key=lambda score: score.department.casefold(),

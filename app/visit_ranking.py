@@ -319,20 +319,20 @@ def gather_candidates(session: Session, partner_id: int) -> list[CandidateFacts]
         .where(Participation.id.in_(with_partner), Attendance.attended.is_(True),
                Workshop.status != WorkshopStatus.CANCELLED)
         .group_by(Participation.person_id)
-    ).tuples().all())
+    ).all())
     reports: dict[int, list[tuple[ReviewStatus, PublicationChannel, date | None]]] = {}
     for person_id, status, channel, submitted_on in session.execute(
         select(Participation.person_id, Report.review_status, Report.publication_channel, Report.submitted_on)
         .join(Report, Report.participation_id == Participation.id)
         .where(Participation.id.in_(with_partner))
-    ).tuples():
+    ):
         reports.setdefault(person_id, []).append((status, channel, submitted_on))
     visits = dict(session.execute(
         select(VisitPriority.person_id, func.count())
         .where(VisitPriority.person_id.in_(person_ids), VisitPriority.partner_id != partner_id,
                VisitPriority.status == VisitStatus.VISITED)
         .group_by(VisitPriority.person_id)
-    ).tuples().all())
+    ).all())
     averages = department_averages(session)
     adjusted_at = adjustment_times(session, (row.id for row in rows.values() if row.adjustment_reason))
     facts: list[CandidateFacts] = []
@@ -522,4 +522,4 @@ def partners_with_candidates(session: Session) -> list[tuple[int, str, int]]:
         .group_by(Partner.id, Partner.name)
         .order_by(Partner.name)
     )
-    return [(pid, name, int(n)) for pid, name, n in session.execute(query).tuples()]
+    return [(pid, name, int(n)) for pid, name, n in session.execute(query)]
