@@ -41,7 +41,6 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
 
         self.semester_box = QComboBox()
@@ -57,6 +56,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_tabs()
         self._fill_semesters()
+        # Only now: the first list must load with the semester in focus already chosen.
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self._update_status()
         self.restore_layout()
 

@@ -142,6 +142,8 @@ class PartnersTab(RecordTab):
         else:
             self.contacts_model.set_rows([(c.id, c.name, c.unit, c.position, c.email) for c in record.contacts])
             self.history_model.set_rows(listing.exchange_history(session, record.id))
+            self.contacts_view.resizeColumnsToContents()
+            self.history_view.resizeColumnsToContents()
         for button in self.contact_buttons:
             button.setEnabled(record is not None)
 

@@ -106,6 +106,7 @@ class PeopleTab(RecordTab):
     def record_loaded(self, session: Session, record: Any | None) -> None:
         rows = listing.participations_of(session, record.id) if record is not None else []
         self.participations_model.set_rows(rows)
+        self.participations_view.resizeColumnsToContents()
         self._show_preparation(session, None)
 
     def _on_participation(self, *_args: object) -> None:

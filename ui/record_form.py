@@ -92,7 +92,8 @@ class RecordForm(QWidget):
         if kind == "multiline":
             text = QPlainTextEdit()
             text.setTabChangesFocus(True)
-            text.setMinimumHeight(70)
+            text.setMinimumHeight(60)
+            text.setMaximumHeight(110)
             text.setPlaceholderText(spec.placeholder)
             text.textChanged.connect(self._on_change)
             return text

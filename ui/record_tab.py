@@ -79,6 +79,7 @@ class RecordTab(QWidget):
         self.has_loaded = False
         self._pending_select: int | None = None
         self._reload_again = False
+        self._columns_sized = False
 
         self.model = RowTableModel(self.columns, self)
         self.table = QTableView()
@@ -248,11 +249,22 @@ class RecordTab(QWidget):
         self._apply_filters()
         self.table.selectionModel().blockSignals(False)
         self._pending_select = None
+        if not self.has_loaded and not self._columns_sized:
+            self._fit_columns()
         self.has_loaded = True
         if keep is not None:
             self._select_row_of(keep)
         self._update_count()
         self.loaded.emit()
+
+    def _fit_columns(self) -> None:
+        """First time only: widths from the content (Qt samples the first rows), within reason."""
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(200)
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            header.resizeSection(column, min(max(header.sectionSize(column), 60), 320))
+        self._columns_sized = True
 
     def _refill_filters(self, rows: list[Row]) -> None:
         for spec, box in self.filter_boxes:
@@ -515,5 +527,5 @@ class RecordTab(QWidget):
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         header = settings.value(f"tabs/{self.kind}/header")
-        if isinstance(header, QByteArray):
-            self.table.horizontalHeader().restoreState(header)
+        if isinstance(header, QByteArray) and self.table.horizontalHeader().restoreState(header):
+            self._columns_sized = True

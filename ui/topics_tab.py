@@ -117,6 +117,7 @@ class TopicsTab(RecordTab):
                      .where(Outreach.proposal_id == record.id).order_by(Partner.name))
             rows = [tuple(r) for r in session.execute(query)]
         self.outreach_model.set_rows(rows)
+        self.outreach_view.resizeColumnsToContents()
         self.partner_box.clear()
         if open_for_outreach:
             for partner_id, name, country, *_rest in listing.partners(session):

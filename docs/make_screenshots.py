@@ -1,0 +1,65 @@
+"""Screenshots of every tab on the small demo database, offscreen: `make screenshots`.
+
+Writes docs/screenshots/<tab>.png. Uses a scratch database and scratch settings,
+never the user's own.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    scratch = Path(tempfile.mkdtemp(prefix="iad-screens-"))
+    os.environ["IAD_CONFIG_DIR"] = str(scratch / "config")
+    os.environ["IAD_DATA_DIR"] = str(scratch / "data")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from app.actor import local_actor
+    from app.database import open_database
+    from app.demo import fill_demo
+    from app.settings import Settings
+    from ui.application import ensure_application
+    from ui.main_window import MainWindow
+
+    application = ensure_application()
+    application.setFont(QFont("WenQuanYi Micro Hei", 9))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "qsettings"))
+    database = open_database(f"sqlite:///{scratch / 'demo.sqlite3'}")
+    with database.transaction() as session:
+        fill_demo(session, "small")
+    window = MainWindow(database, Settings(), local_actor())
+    window.resize(1400, 860)
+    window.show()
+    out = ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        tab = window.tabs.currentWidget()
+        for _ in range(400):
+            QApplication.processEvents()
+            if getattr(tab, "has_loaded", True) and not getattr(tab, "is_loading", False):
+                break
+        model = getattr(tab, "model", None)
+        if model is not None and model.rowCount():
+            tab.table.selectRow(0)
+        for _ in range(20):
+            QApplication.processEvents()
+        name = window.tabs.tabText(index).replace("&", "").lower().replace(" ", "-")
+        window.grab().save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
+    window.close()
+    database.close()
+
+
+if __name__ == "__main__":
+    main()
