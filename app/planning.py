@@ -22,12 +22,14 @@ from app.i18n import _
 from app.scheduling import (
     DEFAULT_TRACK,
     PanelPlan,
+    Side,
     SpeakerPlan,
     WorkshopPlan,
     blocking_error,
     check_draft,
     confirm_workshop,
     get_workshop,
+    plan_from_workshop,
 )
 from app.services.exchanges import panel_speakers, panels, workshops
 from app.settings import Settings
@@ -455,3 +457,32 @@ def set_attendance(session: Session, actor: Actor, workshop_id: int, participati
     workshop = get_workshop(session, workshop_id)
     save_attendance(session, actor, workshop.exchange_id, {(participation_id, workshop_id): attended})
 
+
+
+# ---- what a calendar invitation needs ----------------------------------------------------------
+@dataclass(frozen=True)
+class InvitationData:
+    plan: WorkshopPlan
+    exchange_id: int
+    exchange_title: str
+    kind: ExchangeKind
+    planned_rounds: int
+    partners: tuple[Side, ...]
+    created_at: datetime  # never changes: part of the calendar event's identity
+
+
+def invitation_data(session: Session, workshop_id: int) -> InvitationData:
+    workshop = get_workshop(session, workshop_id)
+    exchange = workshop.exchange
+    return InvitationData(
+        plan=plan_from_workshop(workshop), exchange_id=exchange.id, exchange_title=exchange.title,
+        kind=exchange.kind, planned_rounds=exchange.planned_rounds,
+        partners=tuple(Side(p.name, p.timezone) for p in exchange.partners), created_at=workshop.created_at,
+    )
+
+
+def round_ids(session: Session, exchange_id: int) -> list[int]:
+    """The exchange's workshops, by round."""
+    _exchange(session, exchange_id)
+    return list(session.scalars(
+        select(Workshop.id).where(Workshop.exchange_id == exchange_id).order_by(Workshop.round_number)))
