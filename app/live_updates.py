@@ -142,8 +142,9 @@ class _PostgresListener:
         except psycopg.Error as error:
             log.warning("Live updates lost their connection: %s", error)
             self.close()
-            self.last_attempt = time.monotonic()
-            return set()
+            # One immediate attempt (a restarted server, a dropped idle connection); after
+            # that, every RECONNECT_INTERVAL_SECONDS, so a dead network costs no time per tick.
+            return {EVERYTHING} if self.connect() else set()
         return tables_of(payloads)
 
     def close(self) -> None:
@@ -202,7 +203,7 @@ class _SQLiteWatcher:
         if not rows:
             return {EVERYTHING}  # a change without an audit entry: made outside the services
         self.last_audit_id = int(rows[-1][0])
-        return {str(row[1]) for row in rows}
+        return {str(row[1]) for row in rows} | {"audit_entries"}
 
     def close(self) -> None:
         if self.connection is not None:
