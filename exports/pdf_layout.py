@@ -1,0 +1,320 @@
+"""What every printed document shares: escaping, styles, dates and times, the page footer, writing the file.
+
+User text reaches reportlab only through `para()`/`markup()`, which escape it:
+reportlab's Paragraph reads a small XML markup language in which `<img src=…>`
+would read a file and an unbalanced tag would stop the document.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, TableStyle
+
+from app.documents import ZoneSpan
+from app.errors import AppError
+from app.i18n import _
+from exports.fonts import FontSet
+
+# The programme's name is printed in both languages on every document, whatever
+# the interface language, so these two are not passed through _().
+PROGRAMME_EN = "IAD Online Workshops"
+PROGRAMME_ZH = "国际合作与交流处 在线工作坊"
+DIVISION_EN = "International Affairs Division"
+DIVISION_ZH = "国际合作与交流处"
+
+NAVY = colors.HexColor("#1F3A5F")
+ACCENT = colors.HexColor("#A4343A")  # the university red, used sparingly
+INK = colors.HexColor("#1A1A1A")
+MUTED = colors.HexColor("#5B6573")
+RULE = colors.HexColor("#C5CDD8")
+HEADER_FILL = colors.HexColor("#E6ECF3")
+BAND_FILL = colors.HexColor("#F4F6F9")
+
+# C0 controls (other than tab and newline) and lone surrogates cannot be drawn and upset the parser.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
+
+def markup(value: str) -> str:
+    """User text as Paragraph markup that prints literally: tags, entities and all."""
+    cleaned = _UNPRINTABLE.sub("", value).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return escape(cleaned).replace("\n", "<br/>")
+
+
+def has_cjk(value: str) -> bool:
+    return _CJK.search(value) is not None
+
+
+def para(value: str, style: ParagraphStyle, *, trusted_markup: str = "") -> Paragraph:
+    """A Paragraph of user text (escaped), after optional markup of ours.
+
+    Text with Chinese characters wraps between any two characters (there are no
+    spaces to wrap at); reportlab's CJK wrapping still keeps short Latin words whole.
+    """
+    text = trusted_markup + markup(value)
+    if has_cjk(value):
+        style = cjk_variant(style)
+    return Paragraph(text, style)
+
+
+def rich(parts: Sequence[tuple[str, str]], style: ParagraphStyle) -> Paragraph:
+    """A Paragraph from (trusted markup, user text) pairs: our bold labels, the user's values escaped."""
+    text = "".join(tag + markup(value) for tag, value in parts)
+    if any(has_cjk(value) for _tag, value in parts):
+        style = cjk_variant(style)
+    return Paragraph(text, style)
+
+
+_cjk_styles: dict[int, ParagraphStyle] = {}
+
+
+def cjk_variant(style: ParagraphStyle) -> ParagraphStyle:
+    found = _cjk_styles.get(id(style))
+    if found is None:
+        found = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
+        _cjk_styles[id(style)] = found
+    return found
+
+
+def bold(text: str, fonts: FontSet) -> str:
+    """Trusted markup: our own label in a bold face (escaped all the same).
+
+    Most CJK fonts come without a bold file; a label without Chinese then uses
+    an embedded Latin bold font (DejaVu Sans, Arial, Segoe UI) where there is one.
+    """
+    face = fonts.latin_bold if fonts.latin_bold and not has_cjk(text) else fonts.bold
+    return f'<font name="{face}">{escape(text)}</font>'
+
+
+# ---- styles ------------------------------------------------------------------
+@dataclass(frozen=True)
+class Styles:
+    fonts: FontSet
+    kicker: ParagraphStyle
+    kicker_right: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_small: ParagraphStyle
+    cell_title: ParagraphStyle
+    cell_head: ParagraphStyle
+    speaker: ParagraphStyle
+    centered: ParagraphStyle
+    right: ParagraphStyle
+
+
+@lru_cache(maxsize=4)
+def styles(fonts: FontSet) -> Styles:
+    regular, heavy = fonts.regular, fonts.bold
+    body = ParagraphStyle("body", fontName=regular, fontSize=9, leading=12.5, textColor=INK)
+    cell = ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11)
+    kicker = ParagraphStyle("kicker", parent=body, fontSize=8.5, leading=11, textColor=ACCENT)
+    return Styles(
+        fonts=fonts,
+        kicker=kicker,
+        kicker_right=ParagraphStyle("kicker_right", parent=kicker, alignment=TA_RIGHT),
+        title=ParagraphStyle("title", parent=body, fontName=heavy, fontSize=18, leading=23, textColor=NAVY,
+                             spaceBefore=2, spaceAfter=4),
+        subtitle=ParagraphStyle("subtitle", parent=body, fontSize=10.5, leading=14.5, textColor=INK),
+        heading=ParagraphStyle("heading", parent=body, fontName=heavy, fontSize=11.5, leading=15, textColor=NAVY,
+                               spaceBefore=10, spaceAfter=5),
+        body=body,
+        small=ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5, textColor=MUTED),
+        cell=cell,
+        cell_small=ParagraphStyle("cell_small", parent=cell, fontSize=7.5, leading=9.5, textColor=MUTED),
+        cell_title=ParagraphStyle("cell_title", parent=cell, fontName=heavy, fontSize=9, leading=11.5,
+                                  textColor=NAVY),
+        cell_head=ParagraphStyle("cell_head", parent=cell, fontName=heavy, textColor=colors.white),
+        speaker=ParagraphStyle("speaker", parent=cell, leftIndent=7, firstLineIndent=-7),
+        centered=ParagraphStyle("centered", parent=body, alignment=TA_CENTER),
+        right=ParagraphStyle("right", parent=body, alignment=TA_RIGHT),
+    )
+
+
+def table_style(fonts: FontSet, commands: Sequence[tuple[Any, ...]]) -> TableStyle:
+    """A TableStyle in our font: reportlab sets each cell's font (Helvetica by default) even for
+    cells holding Paragraphs, which would list a font that is not embedded."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.regular), *commands])
+
+
+# ---- dates and times ---------------------------------------------------------
+# Fixed English names: strftime's would follow the machine's locale.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+
+
+def long_date(day: date) -> str:
+    """"Thursday 15 October 2026"."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def medium_date(day: date) -> str:
+    """"15 October 2026"."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date(day: date) -> str:
+    """"Thu 15 Oct"."""
+    return f"{WEEKDAYS[day.weekday()][:3]} {day.day} {MONTHS[day.month - 1][:3]}"
+
+
+def zh_date(day: date) -> str:
+    """"2026年10月15日"."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def month_title(year: int, month: int) -> str:
+    return f"{MONTHS[month - 1]} {year}"
+
+
+def clock_time(moment: datetime) -> str:
+    return moment.strftime("%H:%M")
+
+
+def time_range(span: ZoneSpan) -> str:
+    """"15:00–18:00", with "(+1 day)" when the end falls on the next day in that zone."""
+    text = f"{clock_time(span.start)}–{clock_time(span.end)}"
+    days = (span.end.date() - span.start.date()).days
+    if days:
+        more = _("(+1 day)") if days == 1 else _("({days:+d} days)").format(days=days)
+        text += " " + more
+    return text
+
+
+def zone_label(span: ZoneSpan) -> str:
+    """"CST, UTC+08:00"; "UTC+07:00" where the zone has no letters; both offsets across a DST change."""
+    label = f"{span.abbreviation}, {span.utc_offset}" if span.abbreviation else span.utc_offset
+    if span.changes_offset:
+        end = ZoneSpan(span.zone, span.place, span.end, span.end)
+        label += " → " + (f"{end.abbreviation}, {end.utc_offset}" if end.abbreviation else end.utc_offset)
+    return label
+
+
+def zone_short(span: ZoneSpan) -> str:
+    """"CST" or "UTC+07:00": the shortest unambiguous tag after a time."""
+    return span.abbreviation or span.utc_offset
+
+
+def zone_city(zone: str) -> str:
+    """"Europe/London" -> "London", "America/Argentina/Buenos_Aires" -> "Buenos Aires"."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+# ---- pages -------------------------------------------------------------------
+def numbered_canvas(fonts: FontSet, footer_left: str, footer_page: str) -> type[Canvas]:
+    """A canvas class that writes "Page n of N" and the footer once the page count is known.
+
+    `footer_page` is a format string with {page} and {pages}.
+    """
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # The default initial font is Helvetica, which would be listed (not embedded) on every page.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or fonts.regular
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._footer(total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, total: int) -> None:
+            width, _height = self._pagesize
+            margin = 18 * MM
+            self.saveState()
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.5)
+            self.line(margin, 13 * MM, width - margin, 13 * MM)
+            self.setFillColor(MUTED)
+            self.setFont(fonts.regular, 7.5)
+            self.drawString(margin, 9 * MM, footer_left)
+            self.drawRightString(width - margin, 9 * MM,
+                                 footer_page.format(page=self._pageNumber, pages=total))
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+MM = 72 / 25.4
+
+
+def plain_canvas(fonts: FontSet) -> type[Canvas]:
+    """A canvas whose initial font is ours, for one-page documents without a footer."""
+
+    class PlainCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or fonts.regular
+            super().__init__(*args, **kwargs)
+
+    return PlainCanvas
+
+
+def footer_text(document: str, printed_on: date) -> str:
+    return f"{PROGRAMME_EN} · {PROGRAMME_ZH} — {document} — " + _("printed {date}").format(
+        date=medium_date(printed_on))
+
+
+def page_of() -> str:
+    return _("Page {page} of {pages}")
+
+
+def build_bytes(build: Callable[[BytesIO], None]) -> bytes:
+    buffer = BytesIO()
+    build(buffer)
+    return buffer.getvalue()
+
+
+def write_atomically(data: bytes, target: Path) -> None:
+    """Write to a temporary file beside the target, then rename: never a half-written PDF."""
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise AppError(_("The folder {folder} does not exist.").format(folder=folder))
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except PermissionError as error:
+        raise AppError(_("Cannot write {file}: permission denied (is it open in another program?).").format(
+            file=target)) from error
+    except OSError as error:
+        raise AppError(_("Cannot write {file}: {reason}.").format(file=target, reason=error.strerror)) from error
+    finally:
+        if "temporary" in locals() and os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def link_markup(url: str, style_text: str) -> str:
+    """A clickable link for http(s) addresses only; anything else prints as plain text."""
+    cleaned = url.strip()
+    if re.fullmatch(r"https?://[^\s<>\"']+", cleaned):
+        return f'<link href="{escape(cleaned, {chr(34): "&quot;"})}" color="#1F3A5F"><u>{markup(style_text)}</u></link>'
+    return markup(style_text)
