@@ -70,7 +70,7 @@ class DepartmentScore:
 
 @dataclass
 class SemesterOverview:
-    semester_id: int
+    semester_id: int | None  # None: every semester
     semester_name: str
     topics_total: int = 0
     topics_by_status: dict[ProposalStatus, int] = field(default_factory=dict)
@@ -105,9 +105,10 @@ def _topics(session: Session, overview: SemesterOverview) -> None:
         select(TopicArea.name_en, TopicProposal.status, func.count())
         .select_from(TopicProposal)
         .outerjoin(TopicArea, TopicArea.id == TopicProposal.area_id)
-        .where(TopicProposal.semester_id == overview.semester_id)
         .group_by(TopicArea.name_en, TopicProposal.status)
     )
+    if overview.semester_id is not None:
+        query = query.where(TopicProposal.semester_id == overview.semester_id)
     by_area: dict[str, dict[ProposalStatus, int]] = {}
     for area, status, count in session.execute(query):
         by_area.setdefault(area or no_area_label(), {})[status] = int(count)
@@ -121,13 +122,15 @@ def _topics(session: Session, overview: SemesterOverview) -> None:
 
 def _workshops(session: Session, overview: SemesterOverview, timezone: str, now: datetime) -> list[ActionItem]:
     zone = ZoneInfo(timezone)
-    rows = session.execute(
+    query = (
         select(Workshop.id, Workshop.starts_at, Workshop.duration_minutes, Workshop.status, Workshop.round_number,
                Exchange.title)
         .join(Exchange, Exchange.id == Workshop.exchange_id)
-        .where(Exchange.semester_id == overview.semester_id)
         .order_by(Workshop.starts_at)
-    ).all()
+    )
+    if overview.semester_id is not None:
+        query = query.where(Exchange.semester_id == overview.semester_id)
+    rows = session.execute(query).all()
     months: dict[str, list[int]] = {}
     not_held: list[ActionItem] = []
     for workshop_id, starts_at, duration, status, round_number, title in rows:
@@ -157,9 +160,10 @@ def _reports(session: Session, overview: SemesterOverview) -> None:
         select(Report.review_status, Report.publication_channel, func.count())
         .join(Participation, Participation.id == Report.participation_id)
         .join(Exchange, Exchange.id == Participation.exchange_id)
-        .where(Exchange.semester_id == overview.semester_id)
         .group_by(Report.review_status, Report.publication_channel)
     )
+    if overview.semester_id is not None:
+        query = query.where(Exchange.semester_id == overview.semester_id)
     for status, channel, count in session.execute(query):
         overview.reports_owed += count
         if status != ReviewStatus.NOT_SUBMITTED:
@@ -171,19 +175,24 @@ def _reports(session: Session, overview: SemesterOverview) -> None:
 
 
 def semester_overview(
-    session: Session, semester_id: int, today: date, *, settings: Settings | None = None,
+    session: Session, semester_id: int | None, today: date, *, settings: Settings | None = None,
     now: datetime | None = None,
 ) -> SemesterOverview:
-    """Every number and every action item of the Overview tab for one semester."""
+    """Every number and every action item of the Overview tab for one semester (None: all of them)."""
     settings = settings or Settings.load()
     now = now or utc_now()
-    semester = session.get(Semester, semester_id)
-    if semester is None:
-        raise NotFoundError(_("The semester #{id} no longer exists.").format(id=semester_id))
-    overview = SemesterOverview(semester_id=semester.id, semester_name=semester.name)
+    if semester_id is None:
+        overview = SemesterOverview(semester_id=None, semester_name=_("All semesters"))
+    else:
+        semester = session.get(Semester, semester_id)
+        if semester is None:
+            raise NotFoundError(_("The semester #{id} no longer exists.").format(id=semester_id))
+        overview = SemesterOverview(semester_id=semester.id, semester_name=semester.name)
     _topics(session, overview)
-    overview.exchanges = int(session.scalar(
-        select(func.count()).select_from(Exchange).where(Exchange.semester_id == semester_id)) or 0)
+    exchanges = select(func.count()).select_from(Exchange)
+    if semester_id is not None:
+        exchanges = exchanges.where(Exchange.semester_id == semester_id)
+    overview.exchanges = int(session.scalar(exchanges) or 0)
     not_held = _workshops(session, overview, settings.iad_timezone, now)
     _reports(session, overview)
     averages = department_averages(session, semester_id)
