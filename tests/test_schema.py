@@ -31,3 +31,11 @@ def test_downgrade_to_base_and_up_again(tmp_path: Path) -> None:
 def test_constraints_follow_the_naming_convention(db_engine: Engine) -> None:
     foreign_keys = inspect(db_engine).get_foreign_keys("people")
     assert [fk["name"] for fk in foreign_keys] == ["fk_people_department_id_departments"]
+
+
+def test_revisions_read_from_the_files_match_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(schema.alembic_config())
+    assert schema.head_revision() == scripts.get_current_head()
+    assert schema.known_revisions() == {s.revision for s in scripts.walk_revisions()}

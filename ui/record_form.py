@@ -131,8 +131,7 @@ class RecordForm(QWidget):
             if kind == "timezone":
                 combo.setEditable(True)
                 combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-                for name, label in timezone_choices():
-                    combo.addItem(label, name)
+                # Filled when the form first loads a record: 500 zones cost start-up time.
                 completer = combo.completer()
                 assert completer is not None
                 completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -152,6 +151,11 @@ class RecordForm(QWidget):
     def _fill_choices(self) -> None:
         for spec in self.fields:
             combo = self.widgets[spec.name]
+            if isinstance(combo, QComboBox) and spec.kind == "timezone" and combo.count() == 0:
+                combo.blockSignals(True)
+                for name, label in timezone_choices():
+                    combo.addItem(label, name)
+                combo.blockSignals(False)
             if not isinstance(combo, QComboBox) or spec.kind == "timezone":
                 continue
             combo.blockSignals(True)
