@@ -93,7 +93,8 @@ def is_shared(url: str | URL) -> bool:
 
 def without_password(url: str | URL) -> str:
     """The URL fit for settings and messages."""
-    return normalise_url(url).set(password=None).render_as_string(hide_password=False)
+    # URL.set(password=None) keeps the password; the NamedTuple's _replace really drops it.
+    return normalise_url(url)._replace(password=None).render_as_string(hide_password=False)
 
 
 def with_password(url: str | URL, password: str | None) -> URL:

@@ -51,7 +51,8 @@ def describe_url(url: URL) -> str:
         return str(path)
     if url.get_backend_name() == "sqlite":
         return _("in-memory database")
-    return url.render_as_string(hide_password=True).split("://", 1)[-1]
+    # No "***" either: a person reading the message needs the login, not a hint of a password.
+    return url._replace(password=None).render_as_string(hide_password=True).split("://", 1)[-1]
 
 
 def describe_connection_error(url: URL, error: BaseException) -> str:
