@@ -41,3 +41,30 @@ def create_exchange(session: Session, actor: Actor, *, title: str, semester_id: 
         proposal.status = ProposalStatus.SCHEDULED
         session.flush()
     return exchange
+
+
+def update_exchange(session: Session, actor: Actor, exchange_id: int, *, expected_version: int | None,
+                    title: str, semester_id: int | None, kind: ExchangeKind, planned_rounds: int,
+                    partner_ids: list[int], department_ids: list[int], contact_ids: list[int],
+                    proposal_id: int | None) -> Exchange:
+    """Change an exchange's description, its partners, departments and partner-side participants."""
+    from models import PartnerContact
+
+    exchange = exchanges.get(session, exchange_id)
+    if not partner_ids:
+        raise ValidationError("partners", _("Choose at least one partner university."))
+    if not department_ids:
+        raise ValidationError("departments", _("Choose at least one department taking part."))
+    rounds = len(exchange.workshops)
+    if planned_rounds < rounds:
+        raise ValidationError("planned_rounds", _("This exchange already has {n} rounds; delete a round before "
+                                                  "planning fewer.").format(n=rounds))
+    partners = list(session.scalars(select(Partner).where(Partner.id.in_(partner_ids))))
+    departments = list(session.scalars(select(Department).where(Department.id.in_(department_ids))))
+    contacts = list(session.scalars(select(PartnerContact).where(PartnerContact.id.in_(contact_ids),
+                                                                 PartnerContact.partner_id.in_(partner_ids))))
+    return exchanges.update(
+        session, actor, exchange_id, expected_version=expected_version, title=title, semester_id=semester_id,
+        kind=kind, planned_rounds=planned_rounds, proposal_id=proposal_id, partners=partners,
+        departments=departments, partner_participants=contacts,
+    )

@@ -213,3 +213,93 @@ def test_layout_and_last_tab_are_remembered(qtbot: QtBot, seeded: Database) -> N
     assert second.size().width() == 640
     sizes = second.partners_tab.splitter.sizes()
     assert sizes[0] < sizes[1]
+
+
+def test_put_a_person_on_an_exchange_roster_and_take_them_off(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from models import Participation
+    from ui.people_tab import JoinExchangeDialog
+
+    tab = go_to(qtbot, window, window.people_tab)
+    with window.database.transaction() as session:
+        other = Person(name_en="Zhao Min", name_zh="赵敏",
+                       department=session.scalar(select(Department).where(Department.name_en == "Library")))
+        session.add(other)
+        session.flush()
+        other_id = other.id
+    tab.reload_now()
+    tab.select_record(other_id)
+    assert tab.participations_model.rowCount() == 0
+    monkeypatch.setattr(JoinExchangeDialog, "exec", lambda self: 1)
+    tab.add_to_exchange()
+    assert tab.participations_model.rowCount() == 1
+    assert tab.participations_model.row_at(0)[1] == "Peer support programmes"
+    tab.participations_view.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    tab.remove_from_exchange()
+    with window.database.sessions() as session:
+        assert session.scalar(select(Participation).where(Participation.person_id == other_id)) is None
+
+
+def test_new_exchange_then_edit_its_partners(qtbot: QtBot, window: MainWindow) -> None:
+    from models import Exchange, Workshop
+    from ui.workshops_tab import ExchangeDialog
+
+    tab = go_to(qtbot, window, window.workshops_tab)
+    dialog = ExchangeDialog(window, None, window)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.form.widgets["title"], "Campus mental health first aid")
+    dialog.save()
+    assert "at least one partner" in dialog.error.text() or dialog.form.error_text("partners")
+    with window.database.sessions() as session:
+        assert session.scalar(select(Exchange).where(Exchange.title.like("Campus%"))) is None
+    dialog.partners.set_checked([_partner_id(window, "University of Melbourne")])
+    dialog.departments.set_checked([_department_id(window, "Library")])
+    dialog.save()
+    assert dialog.result() == 1
+    with window.database.sessions() as session:
+        exchange = session.scalars(select(Exchange).where(Exchange.title.like("Campus%"))).one()
+        assert [p.name for p in exchange.partners] == ["University of Melbourne"]
+        assert session.scalar(select(Workshop).where(Workshop.exchange_id == exchange.id)) is not None
+        exchange_id = exchange.id
+    edit = ExchangeDialog(window, exchange_id, window)
+    qtbot.addWidget(edit)
+    edit.partners.set_checked([_partner_id(window, "University of Melbourne"),
+                               _partner_id(window, "University of Toronto")])
+    edit.save()
+    with window.database.sessions() as session:
+        names = [p.name for p in session.get(Exchange, exchange_id).partners]  # type: ignore[union-attr]
+    assert names == ["University of Melbourne", "University of Toronto"]
+    tab.reload_now()
+    assert any(row[3] == "University of Melbourne, University of Toronto" for row in tab.model.all_rows())
+
+
+def _partner_id(window: MainWindow, name: str) -> int:
+    with window.database.sessions() as session:
+        return int(session.scalar(select(Partner.id).where(Partner.name == name)))  # type: ignore[arg-type]
+
+
+def _department_id(window: MainWindow, name: str) -> int:
+    with window.database.sessions() as session:
+        return int(session.scalar(select(Department.id).where(Department.name_en == name)))  # type: ignore[arg-type]
+
+
+def test_what_was_done_is_there_after_a_restart(qtbot: QtBot, seeded: Database, tmp_path: Path) -> None:
+    from app.database import open_database
+
+    first = MainWindow(seeded, Settings(), local_actor())
+    qtbot.addWidget(first)
+    tab = go_to(qtbot, first, first.topics_tab)
+    tab.new_record()
+    qtbot.keyClicks(tab.form.widgets["title"], "Library makerspaces")
+    assert tab.save()
+    first.close()
+    url = str(seeded.url)
+    seeded.close()
+    reopened = open_database(url)
+    second = MainWindow(reopened, Settings(), local_actor())
+    qtbot.addWidget(second)
+    topics = go_to(qtbot, second, second.topics_tab)
+    assert [row[1] for row in topics.model.all_rows()] == ["Library makerspaces"]
+    reopened.close()

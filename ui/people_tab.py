@@ -4,7 +4,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QGroupBox,
     QLabel,
     QMessageBox,
@@ -19,14 +23,39 @@ from sqlalchemy.orm import Session
 
 from app import listing
 from app.errors import AppError
-from app.services.exchanges import preparations
+from app.services.exchanges import participations, preparations
 from app.services.organisation import people
 from models import Preparation
+from models.enums import ParticipantRole
 from ui import choices
 from ui.formatting import label, number
 from ui.record_form import FieldSpec
 from ui.record_tab import FilterSpec, RecordTab, TabHost
 from ui.table_model import Column, RowTableModel
+
+
+class JoinExchangeDialog(QDialog):
+    def __init__(self, exchanges: list[tuple[Any, ...]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add to exchange"))
+        self.exchange = QComboBox()
+        self.exchange.setObjectName("join_exchange_choice")
+        for exchange_id, title, kind, rounds, partners in exchanges:
+            self.exchange.addItem(f"{title} — {partners}", exchange_id)
+        self.role = QComboBox()
+        for member in ParticipantRole:
+            self.role.addItem(member.label, member)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Exchange:"), self.exchange)
+        form.addRow(self.tr("Role:"), self.role)
+        form.addRow(self.error)
+        form.addRow(buttons)
 
 
 class PeopleTab(RecordTab):
@@ -76,6 +105,17 @@ class PeopleTab(RecordTab):
         self.participations_view.verticalHeader().hide()
         self.participations_view.selectionModel().selectionChanged.connect(self._on_participation)
         exchanges_layout.addWidget(self.participations_view)
+        roster_row = QHBoxLayout()
+        self.join_button = QPushButton(self.tr("Add to exchange…"))
+        self.join_button.setObjectName("join_exchange")
+        self.join_button.clicked.connect(self.add_to_exchange)
+        self.leave_button = QPushButton(self.tr("Remove from exchange…"))
+        self.leave_button.setObjectName("leave_exchange")
+        self.leave_button.clicked.connect(self.remove_from_exchange)
+        roster_row.addWidget(self.join_button)
+        roster_row.addWidget(self.leave_button)
+        roster_row.addStretch(1)
+        exchanges_layout.addLayout(roster_row)
 
         self.preparation_box = QGroupBox(self.tr("Preparation for the selected exchange"))
         form = QFormLayout(self.preparation_box)
@@ -107,7 +147,52 @@ class PeopleTab(RecordTab):
         rows = listing.participations_of(session, record.id) if record is not None else []
         self.participations_model.set_rows(rows)
         self.participations_view.resizeColumnsToContents()
+        self.join_button.setEnabled(record is not None)
+        self.leave_button.setEnabled(record is not None)
         self._show_preparation(session, None)
+
+    def add_to_exchange(self) -> None:
+        """Put the person on an exchange's roster, with a role."""
+        if self.current_id is None:
+            return
+        with self.host.database.sessions() as session:
+            exchanges = listing.exchanges(session, self.host.semester_id())
+        dialog = JoinExchangeDialog(exchanges, self)
+        while dialog.exec():
+            try:
+                with self.host.database.transaction() as session:
+                    participations.create(session, self.host.actor, person_id=self.current_id,
+                                          exchange_id=dialog.exchange.currentData(), role=dialog.role.currentData())
+            except AppError as error:
+                dialog.error.setText(str(error))
+                continue
+            break
+        self.open_record(self.current_id)
+
+    def remove_from_exchange(self) -> None:
+        rows = self.participations_view.selectionModel().selectedRows()
+        if not rows or self.current_id is None:
+            QMessageBox.information(self, self.tr("Remove from exchange"), self.tr("Select an exchange first."))
+            return
+        participation_id = self.participations_model.id_at(rows[0].row())
+        title = self.participations_model.row_at(rows[0].row())[1]
+        with self.host.database.sessions() as session:
+            impact = participations.delete_impact(session, participation_id)
+        text = self.tr("Remove {person} from \u201c{exchange}\u201d?").replace("{person}", self.heading.text()) \
+            .replace("{exchange}", title)
+        if impact.cascades:
+            goes = ", ".join(f"{n} {name}" for name, n in impact.cascades.items())
+            text += "\n\n" + self.tr("This also deletes: {goes}.").replace("{goes}", goes)
+        if QMessageBox.question(self, self.tr("Remove from exchange"), text,
+                                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                                QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            with self.host.database.transaction() as session:
+                participations.delete(session, self.host.actor, participation_id)
+        except AppError as error:
+            QMessageBox.warning(self, self.tr("Not removed"), str(error))
+        self.open_record(self.current_id)
 
     def _on_participation(self, *_args: object) -> None:
         rows = self.participations_view.selectionModel().selectedRows()

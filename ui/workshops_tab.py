@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,8 +21,8 @@ from sqlalchemy.orm import Session
 
 from app import listing
 from app.errors import AppError, ValidationError
-from app.exchange_setup import create_exchange
-from app.services.exchanges import workshops
+from app.exchange_setup import create_exchange, update_exchange
+from app.services.exchanges import exchanges, workshops
 from models.enums import ExchangeKind, ProposalStatus, WorkshopStatus
 from ui import choices
 from ui.formatting import instant_in, label
@@ -31,46 +32,68 @@ from ui.record_tab import FilterSpec, RecordTab, TabHost
 from ui.table_model import Column, RowTableModel
 
 
-class NewExchangeDialog(QDialog):
-    """Title, kind, partners, departments, topic and the first round's start."""
+class ExchangeDialog(QDialog):
+    """A new exchange with its first round, or an existing exchange's description and who takes part."""
 
-    def __init__(self, host: TabHost, parent: QWidget | None = None) -> None:
+    def __init__(self, host: TabHost, exchange_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
-        self.setWindowTitle(self.tr("New exchange"))
+        self.exchange_id = exchange_id
+        self.version: int | None = None
+        self.setWindowTitle(self.tr("New exchange") if exchange_id is None else self.tr("Edit exchange"))
         db = host.database
         semester = host.semester_id()
 
         def accepted_topics() -> list[tuple[Any, str]]:
             with db.sessions() as session:
-                rows = listing.proposals(session, semester)
-            return [(r[0], f"{r[1]} — {r[2]}") for r in rows
+                rows = listing.proposals(session, None)
+            return [(r[0], f"{r[1]} — {r[2]} ({r[7]})") for r in rows
                     if r[6] in (ProposalStatus.ACCEPTED, ProposalStatus.SCHEDULED)]
 
-        self.form = RecordForm([
+        fields = [
             FieldSpec("title", self.tr("Title")),
             FieldSpec("semester_id", self.tr("Semester"), kind="choice", choices=choices.semesters(db)),
             FieldSpec("proposal_id", self.tr("Accepted topic"), kind="choice", choices=accepted_topics, nullable=True),
             FieldSpec("kind", self.tr("Kind"), kind="enum", enum_type=ExchangeKind),
             FieldSpec("planned_rounds", self.tr("Rounds"), kind="int", minimum=1, maximum=3),
-            FieldSpec("first_start", self.tr("Round 1 starts ({zone})").replace("{zone}", host.settings.iad_timezone),
-                      kind="datetime"),
-            FieldSpec("duration_minutes", self.tr("Duration (minutes)"), kind="int", minimum=30, maximum=600),
-            FieldSpec("platform", self.tr("Platform"), placeholder="Zoom, Tencent Meeting, Teams"),
-        ], host.settings.iad_timezone)
-        start = datetime.now(UTC).replace(hour=7, minute=0, second=0, microsecond=0) + timedelta(days=14)
-        self.form.load({"semester_id": semester, "kind": ExchangeKind.ONE_OFF, "planned_rounds": 1,
-                        "first_start": start, "duration_minutes": 180})
+        ]
+        if exchange_id is None:
+            fields += [
+                FieldSpec("first_start", self.tr("Round 1 starts ({zone})").replace(
+                    "{zone}", host.settings.iad_timezone), kind="datetime"),
+                FieldSpec("duration_minutes", self.tr("Duration (minutes)"), kind="int", minimum=30, maximum=600),
+                FieldSpec("platform", self.tr("Platform"), placeholder="Zoom, Tencent Meeting, Teams"),
+            ]
+        self.form = RecordForm(fields, host.settings.iad_timezone)
         self.partners = MultiSelect(choices.partners(db)())
         self.partners.setObjectName("exchange_partners")
         self.departments = MultiSelect(choices.departments(db)())
         self.departments.setObjectName("exchange_departments")
+        self.contacts = MultiSelect(self._contact_pairs())
+        self.contacts.setObjectName("exchange_contacts")
+        if exchange_id is None:
+            start = datetime.now(UTC).replace(hour=7, minute=0, second=0, microsecond=0) + timedelta(days=14)
+            self.form.load({"semester_id": semester, "kind": ExchangeKind.ONE_OFF, "planned_rounds": 1,
+                            "first_start": start, "duration_minutes": 180})
+        else:
+            with db.sessions() as session:
+                exchange = exchanges.get(session, exchange_id)
+                self.version = exchange.version
+                self.form.load({"title": exchange.title, "semester_id": exchange.semester_id,
+                                "proposal_id": exchange.proposal_id, "kind": exchange.kind,
+                                "planned_rounds": exchange.planned_rounds})
+                self.partners.set_checked(p.id for p in exchange.partners)
+                self.departments.set_checked(d.id for d in exchange.departments)
+                self.contacts.set_checked(c.id for c in exchange.partner_participants)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         pickers = QHBoxLayout()
-        for title, widget in ((self.tr("Partner universities"), self.partners),
-                              (self.tr("Departments taking part"), self.departments)):
+        groups = [(self.tr("Partner universities"), self.partners), (self.tr("Departments taking part"),
+                                                                      self.departments)]
+        if exchange_id is not None:
+            groups.append((self.tr("Partner-side participants"), self.contacts))
+        for title, widget in groups:
             group = QGroupBox(title)
             QVBoxLayout(group).addWidget(widget)
             pickers.addWidget(group)
@@ -83,7 +106,17 @@ class NewExchangeDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.created_id: int | None = None
-        self.resize(720, 640)
+        self.resize(860, 660)
+
+    def _contact_pairs(self) -> list[tuple[Any, str]]:
+        from sqlalchemy import select
+
+        from models import Partner, PartnerContact
+
+        with self.host.database.sessions() as session:
+            query = (select(PartnerContact.id, PartnerContact.name, Partner.name)
+                     .join(Partner, PartnerContact.partner_id == Partner.id).order_by(Partner.name, PartnerContact.name))
+            return [(cid, f"{name} — {partner}") for cid, name, partner in session.execute(query)]
 
     def save(self) -> None:
         values = self.form.values()
@@ -91,13 +124,21 @@ class NewExchangeDialog(QDialog):
         self.error.clear()
         try:
             with self.host.database.transaction() as session:
-                exchange = create_exchange(
-                    session, self.host.actor, title=values["title"], semester_id=values["semester_id"],
-                    kind=values["kind"], planned_rounds=values["planned_rounds"],
-                    partner_ids=self.partners.checked(), department_ids=self.departments.checked(),
-                    proposal_id=values["proposal_id"], first_start=values["first_start"],
-                    duration_minutes=values["duration_minutes"], platform=values["platform"])
-                self.created_id = int(exchange.workshops[0].id) if exchange.workshops else None
+                if self.exchange_id is None:
+                    exchange = create_exchange(
+                        session, self.host.actor, title=values["title"], semester_id=values["semester_id"],
+                        kind=values["kind"], planned_rounds=values["planned_rounds"],
+                        partner_ids=self.partners.checked(), department_ids=self.departments.checked(),
+                        proposal_id=values["proposal_id"], first_start=values["first_start"],
+                        duration_minutes=values["duration_minutes"], platform=values["platform"])
+                    self.created_id = int(exchange.workshops[0].id) if exchange.workshops else None
+                else:
+                    update_exchange(
+                        session, self.host.actor, self.exchange_id, expected_version=self.version,
+                        title=values["title"], semester_id=values["semester_id"], kind=values["kind"],
+                        planned_rounds=values["planned_rounds"], partner_ids=self.partners.checked(),
+                        department_ids=self.departments.checked(), contact_ids=self.contacts.checked(),
+                        proposal_id=values["proposal_id"])
         except ValidationError as error:
             if not self.form.show_error(error.field, error.message):
                 self.error.setText(error.message)
@@ -163,7 +204,7 @@ class WorkshopsTab(RecordTab):
         """A workshop belongs to an exchange: New creates the exchange and its first round."""
         if not self.confirm_leave():
             return
-        dialog = NewExchangeDialog(self.host, self)
+        dialog = ExchangeDialog(self.host, None, self)
         if dialog.exec() and dialog.created_id is not None:
             self._pending_select = dialog.created_id
             self.reload_now()
@@ -188,9 +229,23 @@ class WorkshopsTab(RecordTab):
         info = QFormLayout()
         info.addRow(self.tr("Exchange:"), self.exchange_info)
         info.addRow(self.tr("Local times:"), self.local_times)
+        self.edit_exchange_button = QPushButton(self.tr("Edit exchange…"))
+        self.edit_exchange_button.setObjectName("edit_exchange")
+        self.edit_exchange_button.setToolTip(self.tr("Title, rounds, partners, departments and partner-side "
+                                                     "participants"))
+        self.edit_exchange_button.clicked.connect(self.edit_exchange)
         layout.addLayout(info)
+        layout.addWidget(self.edit_exchange_button)
         layout.addWidget(self.panels_view)
         return box
+
+    def edit_exchange(self) -> None:
+        if self.current_exchange_id is None or not self.confirm_leave():
+            return
+        dialog = ExchangeDialog(self.host, self.current_exchange_id, self)
+        if dialog.exec() and self.current_id is not None:
+            self.open_record(self.current_id)
+            self.reload_now()
 
     def record_loaded(self, session: Session, record: Any | None) -> None:
         if record is None:
