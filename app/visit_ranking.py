@@ -153,28 +153,25 @@ def _number(value: float) -> str:
     return f"{value:g}" if float(value).is_integer() else f"{value:.2f}"
 
 
-def _part(key: str, value: float | None, weight: float, unit: str, no_data: str) -> ScorePart:
+def _part(key: str, value: float | None, weight: float, no_data: str, note: str = "") -> ScorePart:
     if value is None:
         return ScorePart(key, part_label(key), None, weight, 0.0,
                          _("no data ({why}), counts as 0").format(why=no_data))
-    points = round(value * weight, PLACES)
-    return ScorePart(
-        key, part_label(key), value, weight, points,
-        f"{_number(value)} {unit} × {weight:.2f} = {points:.2f}",
-    )
+    points = round(value * weight, PLACES) + 0.0  # + 0.0 turns -0.0 into 0.0
+    explanation = f"{_number(value)} × {weight:.2f} = {points:.2f}"
+    return ScorePart(key, part_label(key), value, weight, points, f"{explanation} ({note})" if note else explanation)
 
 
 def score_parts(facts: CandidateFacts, weights: Mapping[str, float]) -> tuple[ScorePart, ...]:
     evaluation = None if facts.department_evaluation is None else round(facts.department_evaluation, PLACES)
     return (
-        _part("rounds_attended", facts.rounds_attended, weights["rounds_attended"], _("rounds"), ""),
-        _part("report_accepted", facts.reports_accepted, weights["report_accepted"], _("accepted"), _("no report")),
-        _part("report_published", facts.reports_published, weights["report_published"], _("published"),
-              _("no report")),
+        _part("rounds_attended", facts.rounds_attended, weights["rounds_attended"], ""),
+        _part("report_accepted", facts.reports_accepted, weights["report_accepted"], _("no report")),
+        _part("report_published", facts.reports_published, weights["report_published"], _("no report")),
         _part("department_evaluation", evaluation, weights["department_evaluation"],
-              _("average over {n} interview(s)").format(n=facts.department_interviews),
-              _("department not interviewed")),
-        _part("prior_visits", facts.prior_visits, weights["prior_visits"], _("visits"), ""),
+              _("department not interviewed"),
+              _("mean rubric score over {n} interview(s)").format(n=facts.department_interviews)),
+        _part("prior_visits", facts.prior_visits, weights["prior_visits"], ""),
     )
 
 
@@ -208,11 +205,11 @@ def rank_candidates(candidates: list[CandidateFacts], weights: dict[str, float])
     scored: list[RankedCandidate] = []
     for facts in candidates:
         parts = score_parts(facts, checked)
-        computed = round(sum(part.points for part in parts), PLACES)
-        adjustment = round(facts.adjustment, PLACES)
+        computed = round(sum(part.points for part in parts), PLACES) + 0.0
+        adjustment = round(facts.adjustment, PLACES) + 0.0
         scored.append(RankedCandidate(
             rank=0, facts=facts, parts=parts, computed_score=computed, adjustment=adjustment,
-            final_score=round(computed + adjustment, PLACES),
+            final_score=round(computed + adjustment, PLACES) + 0.0,
         ))
     scored.sort(key=_order_key)
     ranked: list[RankedCandidate] = []
@@ -416,6 +413,7 @@ class PartnerRanking:
     changed: list[str] = field(default_factory=list)  # names whose facts differ from the saved ones
     unranked: list[str] = field(default_factory=list)  # participants without a saved row
     weights_changed: bool = False  # Settings hold other weights than the saved ranking used
+    preview: bool = False  # nothing saved yet: the candidates are ranked from today's facts, unsaved
 
     @property
     def stale(self) -> bool:
@@ -425,7 +423,8 @@ class PartnerRanking:
 def saved_ranking(session: Session, partner_id: int, current_weights: dict[str, float]) -> PartnerRanking:
     """The ranking as last computed (facts and weights saved with it), with today's adjustments and statuses.
 
-    Comparing with the live facts tells the officer when a Recompute is due.
+    Comparing with the live facts tells the officer when a Recompute is due. A partner
+    never computed gets a preview from today's facts (`preview`), nothing saved.
     """
     rows = list(session.scalars(select(VisitPriority).where(VisitPriority.partner_id == partner_id)))
     live = {facts.person_id: facts for facts in gather_candidates(session, partner_id)}
@@ -453,6 +452,10 @@ def saved_ranking(session: Session, partner_id: int, current_weights: dict[str, 
         saved.append(facts)
     saved_ids = {facts.person_id for facts in saved}
     unranked = [facts.name for person_id, facts in live.items() if person_id not in saved_ids]
+    if not saved:
+        # Never computed: show what Recompute would save rather than an empty table.
+        return PartnerRanking(partner_id=partner_id, candidates=rank_candidates(list(live.values()), weights),
+                              computed_at=None, weights=weights, unranked=unranked, preview=bool(live))
     return PartnerRanking(partner_id=partner_id, candidates=rank_candidates(saved, weights), computed_at=computed_at,
                           weights=weights, changed=changed, unranked=unranked,
                           weights_changed=bool(saved) and check_weights(current_weights) != weights)

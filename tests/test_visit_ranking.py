@@ -42,8 +42,9 @@ def test_score_is_the_sum_of_visible_parts() -> None:
     assert points == {"rounds_attended": 6.0, "report_accepted": 3.0, "report_published": 2.0,
                       "department_evaluation": 4.25, "prior_visits": -2.0}
     assert ranked.computed_score == 13.25 == ranked.final_score
-    assert ranked.part("rounds_attended").explanation == "3 rounds × 2.00 = 6.00"
-    assert "4.25 average over 2 interview(s) × 1.00 = 4.25" in explain(ranked)
+    assert ranked.part("rounds_attended").explanation == "3 × 2.00 = 6.00"
+    assert "Department evaluation: 4.25 × 1.00 = 4.25 (mean rubric score over 2 interview(s))" in explain(ranked)
+    assert ranked.part("prior_visits").explanation == "1 × -2.00 = -2.00"
     assert "Final score: 13.25" in explain(ranked)
 
 
@@ -56,6 +57,7 @@ def test_missing_data_counts_zero_and_says_so() -> None:
     assert "department not interviewed" in ranked.part("department_evaluation").explanation
     assert not ranked.part("rounds_attended").no_data
     assert ranked.final_score == 0.0
+    assert ranked.part("prior_visits").explanation == "0 × -2.00 = 0.00"  # never "-0.00"
 
 
 def test_adjustment_adds_to_the_computed_score() -> None:
@@ -215,9 +217,13 @@ def test_saved_ranking_notices_new_facts(
     make_person: Factory,
 ) -> None:
     oxford = partner_world["oxford"]
-    assert saved_ranking(db_session, oxford.id, WEIGHTS).stale  # never computed: everyone unranked
+    preview = saved_ranking(db_session, oxford.id, WEIGHTS)
+    assert preview.stale and preview.preview  # never computed: a preview, everyone unranked
+    assert len(preview.candidates) == 3 and preview.computed_at is None
+    assert db_session.scalar(select(VisitPriority.id).where(VisitPriority.partner_id == oxford.id)) is None
     recompute_partner(db_session, officer, oxford.id, WEIGHTS)
-    assert not saved_ranking(db_session, oxford.id, WEIGHTS).stale
+    saved = saved_ranking(db_session, oxford.id, WEIGHTS)
+    assert not saved.stale and not saved.preview
     make_participation(exchange=partner_world["exchange"], person=make_person(name_en="New Comer"))
     state = saved_ranking(db_session, oxford.id, WEIGHTS)
     assert len(state.unranked) == 1 and "New Comer" in state.unranked[0]
