@@ -1,0 +1,101 @@
+"""`iad-workshops export agenda|programme|certificate` write readable PDFs, or say in one sentence why not."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from app.cli import main
+from app.database import Database, open_database
+from models import (
+    Attendance,
+    Department,
+    Exchange,
+    Panel,
+    Participation,
+    Partner,
+    Person,
+    Semester,
+    Workshop,
+)
+from models.enums import ExchangeKind
+
+
+@pytest.fixture
+def filled(tmp_path: Path) -> Iterator[tuple[Path, dict[str, int]]]:
+    path = tmp_path / "iad.sqlite3"
+    database: Database = open_database(f"sqlite:///{path}", backup_dir=tmp_path / "backups")
+    with database.transaction() as session:
+        department = Department(name_en="Asset Management Office", name_zh="资产管理处")
+        person = Person(department=department, name_en="Chen Jing", name_zh="陈静")
+        partner = Partner(name="University of Toronto", name_zh="多伦多大学", country="Canada",
+                          timezone="America/Toronto")
+        semester = Semester(name="2026 Fall", starts_on=date(2026, 9, 1), ends_on=date(2027, 1, 20))
+        exchange = Exchange(semester=semester, title="Managing laboratory assets", kind=ExchangeKind.MULTI_ROUND,
+                            planned_rounds=2, partners=[partner], departments=[department])
+        workshop = Workshop(exchange=exchange, round_number=2, starts_at=datetime(2026, 10, 20, 13, 0, tzinfo=UTC),
+                            platform="Tencent Meeting")
+        session.add(Panel(workshop=workshop, title="Inventory audits", starts_at=workshop.starts_at,
+                          duration_minutes=40))
+        participation = Participation(person=person, exchange=exchange)
+        session.add_all([workshop, participation])
+        session.flush()
+        session.add(Attendance(participation_id=participation.id, workshop_id=workshop.id))
+        ids = dict(workshop=workshop.id, person=person.id, exchange=exchange.id)
+    database.close()
+    yield path, ids
+
+
+def read(path: Path) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(BytesIO(path.read_bytes())).pages)
+
+
+def test_export_agenda_programme_and_certificate(filled: tuple[Path, dict[str, int]], tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    db, ids = filled
+    agenda = tmp_path / "agenda.pdf"
+    assert main(["--database", str(db), "export", "agenda", "--workshop", str(ids["workshop"]), "-o",
+                 str(agenda)]) == 0
+    text = read(agenda)
+    assert "Round 2 of 2" in text and "Inventory audits" in text and "21:00–00:00" in text  # Shanghai
+    assert "09:00–12:00" in text and "EDT" in text  # Toronto
+    assert "Wrote the agenda of 'Managing laboratory assets', round 2" in capsys.readouterr().out
+
+    programme = tmp_path / "programme.pdf"
+    assert main(["--database", str(db), "export", "programme", "--semester", "2026 Fall", "-o", str(programme)]) == 0
+    assert "Managing laboratory assets" in read(programme) and "October 2026" in read(programme)
+
+    certificate = tmp_path / "certificate.pdf"
+    assert main(["--database", str(db), "export", "certificate", "--person", str(ids["person"]), "--exchange",
+                 str(ids["exchange"]), "-o", str(certificate)]) == 0
+    assert "陈静" in read(certificate) and "Chen Jing" in read(certificate)
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["agenda.pdf", "certificate.pdf", "programme.pdf"]
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    (["agenda", "--workshop", "4242"], "There is no workshop with id 4242."),
+    (["programme", "--semester", "1999 Spring"], "There is no semester named '1999 Spring' (there are: 2026 Fall)."),
+    (["certificate", "--person", "777", "--exchange", "1"], "There is no person with id 777."),
+])
+def test_unknown_ids_are_one_sentence_and_write_nothing(
+    filled: tuple[Path, dict[str, int]], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    arguments: list[str], message: str,
+) -> None:
+    db, _ids = filled
+    target = tmp_path / "out.pdf"
+    assert main(["--database", str(db), "export", *arguments, "-o", str(target)]) == 1
+    assert capsys.readouterr().err.strip() == f"iad-workshops: {message}"
+    assert not target.exists()
+
+
+def test_missing_output_folder_is_one_sentence(filled: tuple[Path, dict[str, int]], tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    db, ids = filled
+    target = tmp_path / "nowhere" / "agenda.pdf"
+    assert main(["--database", str(db), "export", "agenda", "--workshop", str(ids["workshop"]), "-o",
+                 str(target)]) == 1
+    assert "does not exist" in capsys.readouterr().err
