@@ -9,10 +9,12 @@ file of ours.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import keyring
 import keyring.errors
 from keyring.backends import fail
+from sqlalchemy import Engine, event
 from sqlalchemy.engine import URL
 
 from models.database import normalise_url
@@ -30,7 +32,11 @@ KEYRING_FAILURES: tuple[type[BaseException], ...] = (keyring.errors.KeyringError
 def account_name(url: str | URL) -> str:
     """The keyring entry of one login on one server: user@host:port/database."""
     parsed = normalise_url(url)
-    return f"{parsed.username or ''}@{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database or ''}"
+    return _account(parsed.username, parsed.host, parsed.port, parsed.database)
+
+
+def _account(user: Any, host: Any, port: Any, database: Any) -> str:
+    return f"{user or ''}@{host or 'localhost'}:{port or 5432}/{database or ''}"
 
 
 class PasswordStore:
@@ -42,6 +48,9 @@ class PasswordStore:
 
     def __init__(self) -> None:
         self._session: dict[str, str] = {}
+        # Logins the keyring had nothing for: not asked again on every new connection of the
+        # pool (a Secret Service lookup is a D-Bus round trip), until a password is remembered.
+        self._missing: set[str] = set()
         self.last_problem = ""
 
     @property
@@ -56,16 +65,22 @@ class PasswordStore:
 
     def lookup(self, url: str | URL) -> str | None:
         """The password for this login: typed earlier in this run, else from the keyring."""
-        name = account_name(url)
+        return self.lookup_account(account_name(url))
+
+    def lookup_account(self, name: str) -> str | None:
         if name in self._session:
             return self._session[name]
+        if name in self._missing:
+            return None
         try:
             password = keyring.get_password(SERVICE, name)
         except KEYRING_FAILURES as error:
             self.last_problem = str(error)
             log.info("No keyring for %s: %s", name, error)
             return None
-        if password is not None:
+        if password is None:
+            self._missing.add(name)
+        else:
             self._session[name] = password
         return password
 
@@ -77,6 +92,7 @@ class PasswordStore:
         """
         name = account_name(url)
         self._session[name] = password
+        self._missing.discard(name)
         if not persist:
             self._forget_stored(name)
             return False
@@ -101,3 +117,29 @@ class PasswordStore:
             pass  # nothing was stored: the wanted outcome already
         except KEYRING_FAILURES as error:
             self.last_problem = str(error)
+
+
+# The store every PostgreSQL connection of this process asks (see supply_passwords).
+_suppliers: list[PasswordStore] = []
+
+
+def _fill_password(dialect: Any, _record: Any, _cargs: Any, cparams: dict[str, Any]) -> None:
+    if dialect.name != "postgresql" or cparams.get("password") or not _suppliers:
+        return
+    name = _account(cparams.get("user"), cparams.get("host"), cparams.get("port"), cparams.get("dbname"))
+    password = _suppliers[-1].lookup_account(name)
+    if password:
+        cparams["password"] = password
+
+
+def supply_passwords(store: PasswordStore) -> None:
+    """From now on every PostgreSQL connection this process opens without a password asks `store`.
+
+    So the URL in the settings, in `window.database.url` and on the command line never
+    carries the password, and every place that opens the database (the window, live
+    updates, a database switch) still connects: the password comes from the keyring, or
+    from what the officer typed in this run, at the moment of connecting.
+    """
+    _suppliers[:] = [store]
+    if not event.contains(Engine, "do_connect", _fill_password):
+        event.listen(Engine, "do_connect", _fill_password)

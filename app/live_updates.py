@@ -25,8 +25,10 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
-from sqlalchemy import event, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from app.database import Database
@@ -110,25 +112,30 @@ def tables_of(payloads: list[str]) -> set[str]:
 
 # ---- receiving -----------------------------------------------------------------------
 class _PostgresListener:
-    def __init__(self, url: URL, connect_args: tuple[list[Any], dict[str, Any]]) -> None:
+    def __init__(self, url: URL) -> None:
         self.url = url
-        self.args, self.kwargs = connect_args
+        # A connection of its own, outside the pool, that lives as long as the watcher. It is
+        # opened through an engine so that it gets the password the same way every other
+        # connection does (app/credentials.supply_passwords), never from a URL we keep.
+        connect_args = {} if "connect_timeout" in url.query else {"connect_timeout": 5}
+        self.engine = create_engine(url, poolclass=NullPool, connect_args=connect_args)
+        self.handle: Any = None
         self.connection: psycopg.Connection[Any] | None = None
         self.last_attempt = 0.0
         self.connect()
 
     def connect(self) -> bool:
         self.last_attempt = time.monotonic()
-        kwargs = dict(self.kwargs)
-        kwargs.setdefault("connect_timeout", 5)
         try:
-            connection = psycopg.connect(*self.args, **kwargs, autocommit=True)
+            handle = self.engine.raw_connection()
+            connection: Any = handle.driver_connection
+            connection.autocommit = True
             connection.execute(sql.SQL("LISTEN {}").format(sql.Identifier(CHANNEL)))
-        except psycopg.Error as error:
+        except (psycopg.Error, DBAPIError) as error:
             log.warning("Live updates paused: cannot listen on %s: %s", self.url.host, error)
             self.connection = None
             return False
-        self.connection = connection
+        self.handle, self.connection = handle, connection
         return True
 
     def poll(self) -> set[str]:
@@ -151,6 +158,13 @@ class _PostgresListener:
         if self.connection is not None:
             self.connection.close()
             self.connection = None
+        if self.handle is not None:
+            self.handle.invalidate()  # the DBAPI connection is closed; tell SQLAlchemy not to reuse it
+            self.handle = None
+
+    def dispose(self) -> None:
+        self.close()
+        self.engine.dispose()
 
 
 class _SQLiteWatcher:
@@ -223,9 +237,7 @@ class ChangeWatcher:
             self._impl = _SQLiteWatcher(path) if path is not None and path.exists() else None
         else:
             install_change_notifications(database)
-            dialect = database.engine.dialect
-            args, kwargs = dialect.create_connect_args(database.url)
-            self._impl = _PostgresListener(database.url, (list(args), dict(kwargs)))
+            self._impl = _PostgresListener(database.url)
 
     @property
     def listening(self) -> bool:
@@ -237,5 +249,7 @@ class ChangeWatcher:
         return self._impl.poll() if self._impl is not None else set()
 
     def close(self) -> None:
-        if self._impl is not None:
+        if isinstance(self._impl, _PostgresListener):
+            self._impl.dispose()
+        elif self._impl is not None:
             self._impl.close()
