@@ -146,9 +146,11 @@ def area_choices(areas: Iterable[AreaRef]) -> list[Choice]:
 class ChoiceList:
     """Finds the choice a typed text means, forgiving width, case and spaces."""
 
-    def __init__(self, choices: Sequence[Choice], *, offered: Sequence[Choice] | None = None) -> None:
+    def __init__(self, choices: Sequence[Choice], *, offered: Sequence[Choice] | None = None,
+                 show_chinese: bool = True) -> None:
         self.choices = list(choices)
         self.offered = list(offered if offered is not None else choices)  # what a problem lists
+        self.show_chinese = show_chinese  # short fixed lists name their Chinese labels too
         self._by_key: dict[str, Choice] = {}
         for choice in self.choices:
             for key in choice.keys():
@@ -159,9 +161,8 @@ class ChoiceList:
 
     def describe(self) -> str:
         english = ", ".join(choice.english for choice in self.offered)
-        chinese = ", ".join(choice.chinese for choice in self.offered if choice.chinese)
-        if chinese and all(choice.chinese for choice in self.offered) and len(self.offered) <= 5:
-            return f"{english} ({chinese})"
+        if self.show_chinese and all(choice.chinese for choice in self.offered):
+            return f"{english} ({', '.join(choice.chinese for choice in self.offered)})"
         return english
 
 
@@ -267,7 +268,7 @@ class _Checker:
 
     def __init__(self, session: Session) -> None:
         self.areas = ChoiceList(area_choices(topic_areas(session, include_inactive=True)),
-                                offered=area_choices(topic_areas(session)))
+                                offered=area_choices(topic_areas(session)), show_chinese=False)
         self.directions = ChoiceList(direction_choices())
         self.priorities = ChoiceList(priority_choices())
 

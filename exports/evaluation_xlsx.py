@@ -31,10 +31,10 @@ from exports.xlsx_sheets import (
     append_text_row,
     fitted_widths,
     header_cells,
-    new_streaming_workbook,
     row_cells,
     save_workbook,
     set_column_widths,
+    streaming_workbook,
     write_table,
 )
 
@@ -121,12 +121,12 @@ def _summary(sheet: Any, rows: Sequence[EvaluationScoreRow]) -> None:
 
 def write_evaluation_workbook(rows: Sequence[EvaluationScoreRow], path: Path, *,
                               progress: Progress | None = None) -> Path:
-    workbook = new_streaming_workbook()
-    summary = workbook.create_sheet(_("Summary"))
-    scores = workbook.create_sheet(_("Scores"))
-    _summary(summary, rows)
-    write_table(scores, score_columns(), rows, progress=progress)
-    return save_workbook(workbook, path)
+    with streaming_workbook() as workbook:
+        summary = workbook.create_sheet(_("Summary"))
+        scores = workbook.create_sheet(_("Scores"))
+        _summary(summary, rows)
+        write_table(scores, score_columns(), rows, progress=progress)
+        return save_workbook(workbook, path)
 
 
 def export_evaluations(session: Session, path: Path, semester_id: int | None = None, *,

@@ -16,15 +16,15 @@ from sqlalchemy.orm import Session
 
 from app.i18n import _
 from app.spreadsheet_data import partner_rows, report_rows, roster, topic_rows, visit_rows
-from exports.xlsx_sheets import Column, Progress, new_streaming_workbook, save_workbook, write_table
+from exports.xlsx_sheets import Column, Progress, streaming_workbook, save_workbook, write_table
 
 
 def _write(path: Path, title: str, columns: Sequence[Column], rows: Sequence[Sequence[Any]], *,
            zone: tzinfo | None = None, progress: Progress | None = None) -> int:
-    workbook = new_streaming_workbook()
-    sheet = workbook.create_sheet(title[:31])
-    write_table(sheet, columns, rows, zone=zone, progress=progress)
-    save_workbook(workbook, path)
+    with streaming_workbook() as workbook:
+        sheet = workbook.create_sheet(title[:31])
+        write_table(sheet, columns, rows, zone=zone, progress=progress)
+        save_workbook(workbook, path)
     return len(rows)
 
 

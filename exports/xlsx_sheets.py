@@ -8,7 +8,7 @@ ends up with `data_type == "s"`, and text that a spreadsheet would read as a for
 a sign or a function (`=`, `+`, `-`, `@`) also carries the quote prefix, so Excel and
 LibreOffice show it as typed.
 
-The big exports use openpyxl's write-only mode (`new_streaming_workbook`); the same
+The big exports use openpyxl's write-only mode (`streaming_workbook`); the same
 functions also work on ordinary worksheets (the topic-collection form).
 """
 from __future__ import annotations
@@ -18,13 +18,15 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
+from lxml import etree
 from openpyxl import Workbook
 from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -341,9 +343,37 @@ def append_text_row(sheet: AnySheet, values: Iterable[str | None], *, bold: bool
 
 
 # ---- workbooks ------------------------------------------------------------------
-def new_streaming_workbook() -> Workbook:
-    """A write-only workbook: rows go to disk as they are appended, memory stays flat."""
-    return Workbook(write_only=True)
+@contextmanager
+def streaming_workbook() -> Iterator[Workbook]:
+    """A write-only workbook: rows go to a temporary file as they are appended, memory stays flat.
+
+    If the block fails or is stopped before the workbook is saved, its streams are
+    closed and its temporary files deleted, rather than left until the program exits.
+    """
+    workbook = Workbook(write_only=True)
+    try:
+        yield workbook
+    except BaseException:
+        discard_workbook(workbook)
+        raise
+
+
+def discard_workbook(workbook: Workbook) -> None:
+    """Close the sheet streams of an unsaved write-only workbook and remove their temporary files."""
+    for sheet in workbook.worksheets:
+        rows = getattr(sheet, "_rows", None)
+        writer = getattr(sheet, "_writer", None)
+        try:
+            if rows is not None:
+                rows.close()
+            if writer is not None:
+                writer.close()
+                if isinstance(writer.out, str) and os.path.exists(writer.out):
+                    writer.cleanup()
+        except (OSError, etree.LxmlError, ValueError):
+            # The workbook is being abandoned: a stream that cannot close cleanly is
+            # left for openpyxl's own clean-up at exit; the caller's error is what matters.
+            continue
 
 
 def save_workbook(workbook: Workbook, path: Path) -> Path:
