@@ -157,7 +157,7 @@ def evaluation_rows(session: Session, semester_id: int | None = None) -> list[Ev
     rows: list[EvaluationScoreRow] = []
     empty = ""
     for (evaluation_id, dept_en, dept_zh, semester, interviewer, day, item_en, item_zh, score,
-         notes) in session.execute(query).tuples():
+         notes) in session.execute(query):
         department = names.get((dept_en, dept_zh))
         if department is None:
             department = names[(dept_en, dept_zh)] = bilingual(dept_en, dept_zh)
@@ -247,7 +247,7 @@ def topic_rows(session: Session, semester_id: int | None = None) -> list[TopicRo
     for proposal_id, partner, status in session.execute(outreach_query):
         offered[proposal_id].append(f"{partner} ({_label(status).lower()})")
     rows = []
-    for proposal, semester, dept_en, dept_zh, area_en, area_zh in session.execute(query).tuples():
+    for proposal, semester, dept_en, dept_zh, area_en, area_zh in session.execute(query):
         if proposal.source_file:
             source = _("{file}, row {row}").format(file=proposal.source_file, row=proposal.source_row)
         else:
@@ -294,7 +294,7 @@ def partner_rows(session: Session, semester_id: int | None = None) -> list[Partn
             .where(Exchange.semester_id == semester_id)
         ))
     rows = []
-    for values in session.execute(query).tuples():
+    for values in session.execute(query):
         values_list = list(values)
         values_list[8] = _label(values_list[8])
         rows.append(PartnerContactRow(*(value if value is not None else "" for value in values_list)))
@@ -358,7 +358,7 @@ def roster(session: Session, semester_id: int | None = None) -> Roster:
         .where(Participation.exchange_id.in_(chosen))
         .order_by(Semester.starts_on, Exchange.title, Exchange.id, Person.name_en, Participation.id)
     )
-    fetched = session.execute(query).tuples().all()
+    fetched = session.execute(query).all()
     most_rounds = max(
         [1, *(max(rounds) for rounds in workshops.values() if rounds), *(row[6] for row in fetched)]
     )
@@ -431,7 +431,7 @@ def report_rows(session: Session, semester_id: int | None = None, *, today: date
     if semester_id is not None:
         query = query.where(Exchange.semester_id == semester_id)
     rows = []
-    for report, semester, exchange, person_en, person_zh, dept_en, dept_zh in session.execute(query).tuples():
+    for report, semester, exchange, person_en, person_zh, dept_en, dept_zh in session.execute(query):
         rows.append(ReportRow(
             semester, exchange, bilingual(person_en, person_zh), bilingual(dept_en, dept_zh), _label(report.kind),
             report.title, report.due_on, report.submitted_on, days_late(report.due_on, report.submitted_on, today),
@@ -491,7 +491,7 @@ def visit_rows(session: Session) -> list[VisitRow]:
         .join(Department, Department.id == Person.department_id)
     )
     by_partner: dict[str, list[tuple[tuple[Any, ...], VisitRow]]] = defaultdict(list)
-    for priority, partner, person_en, person_zh, dept_en, dept_zh in session.execute(query).tuples():
+    for priority, partner, person_en, person_zh, dept_en, dept_zh in session.execute(query):
         final = round(priority.computed_score + priority.adjustment, 2)
         facts = (priority.score_parts or {}).get("facts") or {}
         order = _tie_order(final, facts if isinstance(facts, Mapping) else {}, person_en, priority.person_id)
