@@ -649,3 +649,53 @@ def confirm_workshop(session: Session, actor: Actor, workshop_id: int, settings:
 def panels_in_order(workshop: Workshop) -> list[Panel]:
     """A workshop's panels by start, then track (the order of an agenda)."""
     return sorted(workshop.panels, key=lambda p: (p.starts_at, p.track.casefold(), p.id))
+
+
+# ---- each side's local time, for showing beside the IAD's --------------------------------------
+@dataclass(frozen=True)
+class LocalTime:
+    side: Side
+    span: str  # "Tue 24 Mar 2026 12:00–14:50"
+    offset: str  # "UTC+11:00"
+    notes: tuple[str, ...]  # short remarks: office hours, weekend, clock changes
+    known_zone: bool = True
+
+    @property
+    def has_notes(self) -> bool:
+        return bool(self.notes)
+
+
+def local_times(start: datetime, duration_minutes: int, sides: Sequence[Side], settings: Settings | None = None,
+                now: datetime | None = None) -> list[LocalTime]:
+    """How the span reads on each side's clock, with what an officer should notice about it."""
+    settings = settings or Settings()
+    now = now or datetime.now(UTC)
+    try:
+        hours: OfficeHours | None = OfficeHours.from_settings(settings)
+    except ValidationError:
+        hours = None  # a bad setting is reported by the check; the times are still worth showing
+    end = start + timedelta(minutes=duration_minutes)
+    result: list[LocalTime] = []
+    for side in sides:
+        tz = zone_or_none(side.zone_name)
+        if tz is None:
+            result.append(LocalTime(side, "", "", (_("unknown time zone '{zone}'").format(zone=side.zone_name),),
+                                    known_zone=False))
+            continue
+        notes: list[str] = []
+        if hours is not None and hours.slack(start, end, tz) is None:
+            notes.append(_("outside office hours ({hours})").format(hours=hours.label()))
+        if start.astimezone(tz).weekday() >= 5:
+            notes.append(_("on a {day}").format(day=start.astimezone(tz).strftime("%A")))
+        during = clock_changes(side.zone_name, start, end)
+        if during:
+            notes.append(_("clocks change during the workshop: {change}").format(change=during[0].describe()))
+        else:
+            same_day = clock_changes(side.zone_name, *local_day_bounds(start, end, tz))
+            if same_day:
+                notes.append(_("clocks change that day: {change}").format(change=same_day[0].describe()))
+        if side.is_partner and start > now and offset_at(tz, start) != offset_at(tz, now):
+            notes.append(_("{then} on that date, {today} today").format(
+                then=format_offset(offset_at(tz, start)), today=format_offset(offset_at(tz, now))))
+        result.append(LocalTime(side, format_span(start, end, tz), format_offset(offset_at(tz, start)), tuple(notes)))
+    return result

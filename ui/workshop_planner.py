@@ -1,0 +1,1213 @@
+"""The workshop planner: one round of an exchange, its time on every side, its panels, rules and attendance.
+
+The planner edits a `WorkshopPlan` (a plain copy of the workshop and its panels) and
+checks it with the scheduling rules after every change, so every problem shows
+before anything is saved. Saving, confirming and adding the next round go through
+app/planning.py and app/scheduling.py; the widget never builds a query.
+
+Construct it with the database, the settings and the acting officer, then
+`load(workshop_id)`. `saved` is emitted after every successful write.
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.actor import Actor
+from app.database import Database
+from app.errors import AppError, ConflictError, ValidationError
+from app.planning import (
+    AttendanceGrid,
+    SpeakerChoice,
+    add_next_round,
+    attendance_grid,
+    save_plan,
+    snap_minutes,
+    speaker_choices,
+)
+from app.scheduling import (
+    DEFAULT_TRACK,
+    PanelPlan,
+    PlanContext,
+    Problem,
+    Side,
+    SpeakerPlan,
+    WorkshopPlan,
+    check_plan,
+    load_context,
+    load_plan,
+    local_times,
+)
+from app.settings import Settings
+from app.zones import OfficeHours, format_duration, format_offset, offset_at, to_utc, zone_or_none
+from models.enums import ExchangeKind, WorkshopStatus
+from ui.panel_timeline import PanelTimeline, TimelineBlock
+from ui.time_slot_dialog import TimeSlotDialog, default_first_day
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+SpeakerRef = tuple[int | None, int | None]
+
+
+# ---- the panels table -------------------------------------------------------------------
+class PanelTableModel(QAbstractTableModel):
+    """The draft's panels, one row each, edited in place; `edited` carries the panel's key."""
+
+    edited = Signal(int)
+
+    COLUMNS = ("title", "track", "start", "duration", "moderator", "speakers", "interpretation", "language_pair",
+               "interpreter")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._panels: list[PanelPlan] = []
+        self._starts_at = datetime(2000, 1, 1, tzinfo=UTC)
+        self._duration = 180
+        self._zone = ZoneInfo("UTC")
+        self._flags: dict[int, tuple[str, str]] = {}  # key -> (severity, first message)
+        self._headers = {
+            "title": self.tr("Title"), "track": self.tr("Track"), "start": self.tr("Start"),
+            "duration": self.tr("Length (min)"), "moderator": self.tr("Moderator"), "speakers": self.tr("Speakers"),
+            "interpretation": self.tr("Interpretation"), "language_pair": self.tr("Languages"),
+            "interpreter": self.tr("Interpreter"),
+        }
+
+    def set_plan(self, plan: WorkshopPlan, zone: ZoneInfo) -> None:
+        self.beginResetModel()
+        self._panels = plan.panels  # the draft's own list: edits land in the draft
+        self._starts_at = plan.starts_at
+        self._duration = plan.duration_minutes
+        self._zone = zone
+        self.endResetModel()
+
+    def set_workshop_time(self, starts_at: datetime, duration: int) -> None:
+        self._starts_at, self._duration = starts_at, duration
+        self.refresh()
+
+    def set_flags(self, flags: dict[int, tuple[str, str]]) -> None:
+        self._flags = flags
+        if self._panels:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._panels) - 1, 0))
+
+    def refresh(self, key: int | None = None) -> None:
+        if not self._panels:
+            return
+        if key is None:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._panels) - 1, len(self.COLUMNS) - 1))
+            return
+        row = self.row_of(key)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    def row_of(self, key: int) -> int:
+        return next((row for row, panel in enumerate(self._panels) if panel.key == key), -1)
+
+    def panel_at(self, row: int) -> PanelPlan | None:
+        return self._panels[row] if 0 <= row < len(self._panels) else None
+
+    def column_of(self, name: str) -> int:
+        return self.COLUMNS.index(name) if name in self.COLUMNS else 0
+
+    # -- Qt's model interface --
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self._panels)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        if 0 <= section < len(self.COLUMNS):
+            name = self.COLUMNS[section]
+            return self._headers[name] + (f" ({self._zone.key})" if name == "start" else "")
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        name = self.COLUMNS[index.column()]
+        if name == "interpretation":
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        if name == "speakers":
+            return base
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def _clock(self, instant: datetime) -> str:
+        text = instant.astimezone(self._zone).strftime("%H:%M")
+        day_shift = (instant.astimezone(self._zone).date() - self._starts_at.astimezone(self._zone).date()).days
+        return text if day_shift == 0 else f"{text} ({day_shift:+d} d)"
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        panel = self.panel_at(index.row()) if index.isValid() else None
+        if panel is None or not 0 <= index.column() < len(self.COLUMNS):
+            return None
+        name = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            editing = role == Qt.ItemDataRole.EditRole
+            if name == "title":
+                return panel.title
+            if name == "track":
+                return panel.track
+            if name == "start":
+                return panel.starts_at.astimezone(self._zone).strftime("%H:%M") if editing else \
+                    f"{self._clock(panel.starts_at)}–{self._clock(panel.ends_at)}"
+            if name == "duration":
+                return panel.duration_minutes if editing else str(panel.duration_minutes)
+            if name == "moderator":
+                return panel.moderator
+            if name == "speakers":
+                return ", ".join(s.name + (" *" if s.is_partner_side else "") for s in panel.speakers)
+            if name == "interpretation":
+                return None
+            if name == "language_pair":
+                return panel.language_pair
+            if name == "interpreter":
+                return panel.interpreter
+        if role == Qt.ItemDataRole.CheckStateRole and name == "interpretation":
+            return Qt.CheckState.Checked if panel.interpretation_needed else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == 0 and panel.key in self._flags:
+                return self._flags[panel.key][1]
+            if name == "speakers":
+                return self.tr("Double-click or press Speakers… to choose; * marks the partner's side")
+            if name == "start":
+                return self.tr("Type the start as HH:MM in %1").replace("%1", self._zone.key)
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and panel.key in self._flags:
+            severity = self._flags[panel.key][0]
+            icon = QStyle.StandardPixmap.SP_MessageBoxCritical if severity == "error" else \
+                QStyle.StandardPixmap.SP_MessageBoxWarning
+            parent = self.parent()
+            if isinstance(parent, QWidget):
+                return parent.style().standardIcon(icon)
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        panel = self.panel_at(index.row()) if index.isValid() else None
+        if panel is None:
+            return False
+        name = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.CheckStateRole and name == "interpretation":
+            state = value.value if hasattr(value, "value") else value
+            panel.interpretation_needed = int(state) == Qt.CheckState.Checked.value
+        elif role == Qt.ItemDataRole.EditRole:
+            if not self._set_text(panel, name, value):
+                return False
+        else:
+            return False
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.COLUMNS) - 1))
+        self.edited.emit(panel.key)
+        return True
+
+    def _set_text(self, panel: PanelPlan, name: str, value: Any) -> bool:
+        text = str(value if value is not None else "")
+        if name == "title":
+            if not text.strip():
+                return False
+            panel.title = text.strip()
+        elif name == "track":
+            if not text.strip():
+                return False
+            panel.track = text.strip()
+        elif name == "start":
+            start = self.parse_start(text)
+            if start is None:
+                return False
+            panel.starts_at = start
+        elif name == "duration":
+            try:
+                minutes = snap_minutes(int(str(value).strip()))
+            except ValueError:
+                return False
+            if minutes < 5:
+                return False
+            panel.duration_minutes = minutes
+        elif name in ("moderator", "language_pair", "interpreter"):
+            setattr(panel, name, text.strip())
+        else:
+            return False
+        return True
+
+    def parse_start(self, text: str) -> datetime | None:
+        """'9:40', '09:40' or '0940' on the IAD's clock, on the day that puts it nearest the workshop."""
+        cleaned = text.strip().replace(".", ":")
+        if ":" not in cleaned and cleaned.isdigit() and len(cleaned) in (3, 4):
+            cleaned = f"{cleaned[:-2]}:{cleaned[-2:]}"
+        parts = cleaned.split(":")
+        if len(parts) != 2 or not all(part.isdigit() for part in parts):
+            return None
+        hours, minutes = int(parts[0]), int(parts[1])
+        if not (0 <= hours < 24 and 0 <= minutes < 60):
+            return None
+        middle = self._starts_at + timedelta(minutes=self._duration / 2)
+        base = self._starts_at.astimezone(self._zone).date()
+        candidates = [to_utc(base + timedelta(days=shift), time(hours, minutes), self._zone) for shift in (-1, 0, 1)]
+        found = [c for c in candidates if c is not None]
+        return min(found, key=lambda c: abs(c - middle)) if found else None
+
+
+# ---- attendance ----------------------------------------------------------------------------
+class AttendanceModel(QAbstractTableModel):
+    """Participants × rounds. A round's box cycles: not recorded → attended → absent."""
+
+    edited = Signal()
+    FIXED = 3  # participant, department, role
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._grid: AttendanceGrid | None = None
+        self._edits: dict[tuple[int, int], bool | None] = {}
+        self._current_workshop = 0
+
+    def set_grid(self, grid: AttendanceGrid, current_workshop: int) -> None:
+        self.beginResetModel()
+        self._grid = grid
+        self._edits = {}
+        self._current_workshop = current_workshop
+        self.endResetModel()
+
+    def edits(self) -> dict[tuple[int, int], bool | None]:
+        return dict(self._edits)
+
+    def value(self, participation_id: int, workshop_id: int) -> bool | None:
+        key = (participation_id, workshop_id)
+        if key in self._edits:
+            return self._edits[key]
+        return self._grid.cells.get(key) if self._grid is not None else None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() or self._grid is None else len(self._grid.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() or self._grid is None else self.FIXED + len(self._grid.rounds)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if self._grid is None or orientation != Qt.Orientation.Horizontal:
+            return str(section + 1) if role == Qt.ItemDataRole.DisplayRole and orientation == \
+                Qt.Orientation.Vertical else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section < self.FIXED:
+                return (self.tr("Participant"), self.tr("Department"), self.tr("Role"))[section]
+            if section - self.FIXED < len(self._grid.rounds):
+                round_ = self._grid.rounds[section - self.FIXED]
+                return self.tr("Round %1").replace("%1", str(round_.round_number))
+        if role == Qt.ItemDataRole.FontRole and section >= self.FIXED and \
+                section - self.FIXED < len(self._grid.rounds) and \
+                self._grid.rounds[section - self.FIXED].workshop_id == self._current_workshop:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _cell(self, index: AnyIndex) -> tuple[int, int] | None:
+        if self._grid is None or not index.isValid() or index.column() < self.FIXED:
+            return None
+        if not 0 <= index.row() < len(self._grid.rows) or index.column() - self.FIXED >= len(self._grid.rounds):
+            return None
+        return (self._grid.rows[index.row()].participation_id, self._grid.rounds[index.column() - self.FIXED].workshop_id)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._cell(index) is not None:
+            return base | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsUserTristate
+        return base
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self._grid is None or not index.isValid() or not 0 <= index.row() < len(self._grid.rows):
+            return None
+        row = self._grid.rows[index.row()]
+        if index.column() < self.FIXED:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return (row.name, row.department, row.role)[index.column()]
+            return None
+        cell = self._cell(index)
+        if cell is None:
+            return None
+        value = self.value(*cell)
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return {True: Qt.CheckState.Checked, False: Qt.CheckState.Unchecked,
+                    None: Qt.CheckState.PartiallyChecked}[value]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return {True: self.tr("attended"), False: self.tr("absent"), None: self.tr("not recorded")}[value]
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        cell = self._cell(index)
+        if cell is None or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        state = int(value.value if hasattr(value, "value") else value)
+        new = {Qt.CheckState.Checked.value: True, Qt.CheckState.Unchecked.value: False}.get(state)
+        stored = self._grid.cells.get(cell) if self._grid is not None else None
+        if new == stored and ((cell in self._grid.cells) if self._grid is not None else False) == (new is not None):
+            self._edits.pop(cell, None)
+        else:
+            self._edits[cell] = new
+        self.dataChanged.emit(index, index)
+        self.edited.emit()
+        return True
+
+
+# ---- choosing speakers ------------------------------------------------------------------------
+class SpeakersDialog(QDialog):
+    """Tick the panel's speakers from our side and the partner's."""
+
+    def __init__(self, panel_title: str, choices: Sequence[SpeakerChoice], selected: Sequence[SpeakerRef],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Speakers of %1").replace("%1", panel_title))
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter by name…"))
+        self.filter.setClearButtonEnabled(True)
+        self.list = QListWidget()
+        chosen = list(selected)
+        known = {(c.speaker.person_id, c.speaker.contact_id) for c in choices}
+        self._items: list[tuple[QListWidgetItem, SpeakerRef]] = []
+        for heading, partner_side in ((self.tr("Our side"), False), (self.tr("Partner's side"), True)):
+            header = QListWidgetItem(heading)
+            font = header.font()
+            font.setBold(True)
+            header.setFont(font)
+            header.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(header)
+            for choice in (c for c in choices if c.is_partner_side == partner_side):
+                ref = (choice.speaker.person_id, choice.speaker.contact_id)
+                item = QListWidgetItem(f"{choice.speaker.name} — {choice.detail}")
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if ref in chosen else Qt.CheckState.Unchecked)
+                self.list.addItem(item)
+                self._items.append((item, ref))
+        self._order = [ref for ref in chosen if ref in known]
+        self.filter.textChanged.connect(self._apply_filter)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.resize(420, 460)
+
+    def _apply_filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for item, _ref in self._items:
+            item.setHidden(bool(needle) and needle not in item.text().casefold())
+
+    def selected(self) -> list[SpeakerRef]:
+        """Ticked speakers: those ticked before keep their order, new ones follow."""
+        ticked = [ref for item, ref in self._items if item.checkState() == Qt.CheckState.Checked]
+        return [ref for ref in self._order if ref in ticked] + [ref for ref in ticked if ref not in self._order]
+
+
+# ---- the planner ----------------------------------------------------------------------------------
+class WorkshopPlanner(QWidget):
+    """Edit one workshop: time on every side, panels, interpretation, status, outcome, attendance."""
+
+    saved = Signal(int)  # the workshop's id, after anything was written
+    dirty_changed = Signal(bool)
+
+    def __init__(self, database: Database, settings: Settings, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.settings = settings
+        self.actor = actor
+        self.zone = zone_or_none(settings.iad_timezone) or ZoneInfo("UTC")
+        self._stored: WorkshopPlan | None = None
+        self._draft: WorkshopPlan | None = None
+        self._context: PlanContext | None = None
+        self._choices: list[SpeakerChoice] = []
+        self._problems: list[Problem] = []
+        self._flags: dict[int, tuple[str, str]] = {}  # panel key -> (worst severity, its message)
+        self._next_key = -1
+        self._filling = False
+        self._was_dirty = False
+        self._build()
+        self._set_enabled(False)
+
+    # ---- building --------------------------------------------------------------------
+    def _build(self) -> None:
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("planner_message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setStyleSheet("QLabel#planner_message { background: #fdecea; color: #611a15; "
+                                   "border: 1px solid #e6a29c; border-radius: 4px; padding: 6px; }")
+        self.message.hide()
+
+        # When, on every side.
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("ddd yyyy-MM-dd")
+        self.time_edit = QTimeEdit()
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.zone_label = QLabel()
+        when = QHBoxLayout()
+        when.addWidget(self.date_edit)
+        when.addWidget(self.time_edit)
+        when.addWidget(self.zone_label, 1)
+        self.duration_edit = QSpinBox()
+        self.duration_edit.setRange(30, 600)
+        self.duration_edit.setSingleStep(5)
+        self.duration_edit.setSuffix(self.tr(" min"))
+        self.ends_label = QLabel()
+        length = QHBoxLayout()
+        length.addWidget(self.duration_edit)
+        length.addWidget(self.ends_label, 1)
+        self.sides_label = QLabel()
+        self.sides_label.setTextFormat(Qt.TextFormat.RichText)
+        self.sides_label.setWordWrap(True)
+        self.platform_edit = QLineEdit()
+        self.link_edit = QLineEdit()
+        self.link_edit.setPlaceholderText("https://")
+        self.languages_edit = QLineEdit()
+        self.languages_edit.setPlaceholderText(self.tr("e.g. Chinese–English"))
+        self.interpreter_edit = QLineEdit()
+        self.status_combo = QComboBox()
+        for status in WorkshopStatus:
+            self.status_combo.addItem(self.tr(status.label), status)
+
+        when_box = QGroupBox(self.tr("When and where"))
+        form = QFormLayout(when_box)
+        starts_label = QLabel(self.tr("&Starts"))
+        starts_label.setBuddy(self.date_edit)
+        length_label = QLabel(self.tr("&Length"))
+        length_label.setBuddy(self.duration_edit)
+        form.addRow(starts_label, when)
+        form.addRow(length_label, length)
+        form.addRow(self.tr("On every side"), self.sides_label)
+        form.addRow(self.tr("&Platform"), self.platform_edit)
+        form.addRow(self.tr("Lin&k"), self.link_edit)
+        form.addRow(self.tr("Interpretation &languages"), self.languages_edit)
+        form.addRow(self.tr("&Interpreter"), self.interpreter_edit)
+        form.addRow(self.tr("Stat&us"), self.status_combo)
+        for label_widget, field in ((self.time_edit, "starts_at"), (self.duration_edit, "duration_minutes")):
+            label_widget.setAccessibleName(field.replace("_", " "))
+
+        # Problems.
+        problems_box = QGroupBox(self.tr("Problems"))
+        self.problems_summary = QLabel()
+        self.problems_list = QListWidget()
+        self.problems_list.setWordWrap(True)
+        self.problems_list.setAccessibleName(self.tr("Problems"))
+        # As tall as the form beside it, however many problems there are (it scrolls).
+        self.problems_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.problems_summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        problems_layout = QVBoxLayout(problems_box)
+        problems_layout.addWidget(self.problems_summary)
+        problems_layout.addWidget(self.problems_list)
+
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(when_box)
+        top.addWidget(problems_box)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        top.setChildrenCollapsible(False)
+
+        # Panels: the timeline and the table.
+        self.timeline = PanelTimeline()
+        self.panel_model = PanelTableModel(self)
+        self.panel_table = QTableView()
+        self.panel_table.setModel(self.panel_model)
+        self.panel_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.panel_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.panel_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                         | QAbstractItemView.EditTrigger.EditKeyPressed
+                                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        header = self.panel_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((190, 100, 150, 90, 120, 220, 100, 120)):
+            self.panel_table.setColumnWidth(column, width)
+        self.panel_table.verticalHeader().setDefaultSectionSize(26)
+        self.add_panel_button = QPushButton(self.tr("&Add panel"))
+        self.remove_panel_button = QPushButton(self.tr("Remo&ve panel"))
+        self.speakers_button = QPushButton(self.tr("Spea&kers…"))
+        panel_buttons = QHBoxLayout()
+        for button in (self.add_panel_button, self.remove_panel_button, self.speakers_button):
+            panel_buttons.addWidget(button)
+        hint = QLabel(self.tr("Drag a panel to move it, its right edge to change its length; Tab selects, arrow "
+                              "keys move by 5 minutes."))
+        hint.setWordWrap(True)
+        panel_buttons.addWidget(hint, 1)
+        panels_page = QWidget()
+        panels_layout = QVBoxLayout(panels_page)
+        panels_layout.addWidget(self.timeline)
+        panels_layout.addWidget(self.panel_table, 1)
+        panels_layout.addLayout(panel_buttons)
+
+        # Attendance.
+        self.attendance_model = AttendanceModel(self)
+        self.attendance_table = QTableView()
+        self.attendance_table.setModel(self.attendance_model)
+        self.attendance_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.attendance_table.horizontalHeader().setStretchLastSection(False)
+        attendance_page = QWidget()
+        attendance_layout = QVBoxLayout(attendance_page)
+        attendance_layout.addWidget(QLabel(self.tr(
+            "Click a round's box to cycle: not recorded → attended → absent. The next round starts everyone as absent "
+            "until you tick them.")))
+        attendance_layout.addWidget(self.attendance_table)
+
+        # Minutes and outcome.
+        self.minutes_edit = QPlainTextEdit()
+        self.outcome_edit = QPlainTextEdit()
+        self.continues_check = QCheckBox(self.tr("The department continues with this partner on its own"))
+        outcome_page = QWidget()
+        outcome_form = QFormLayout(outcome_page)
+        outcome_form.addRow(self.tr("&Minutes"), self.minutes_edit)
+        outcome_form.addRow(self.tr("&Outcome"), self.outcome_edit)
+        outcome_form.addRow("", self.continues_check)
+
+        self.pages = QTabWidget()
+        self.pages.addTab(panels_page, self.tr("Panels"))
+        self.pages.addTab(attendance_page, self.tr("Attendance"))
+        self.pages.addTab(outcome_page, self.tr("Minutes and outcome"))
+
+        # Actions.
+        self.slot_button = QPushButton(self.tr("Find a time &slot…"))
+        self.next_round_button = QPushButton(self.tr("Add &next round"))
+        self.export_button = QPushButton(self.tr("&Export invitation (.ics)…"))
+        self.revert_button = QPushButton(self.tr("&Revert"))
+        self.confirm_button = QPushButton(self.tr("&Confirm workshop"))
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip(QKeySequence(QKeySequence.StandardKey.Save).toString(
+            QKeySequence.SequenceFormat.NativeText))
+        actions = QHBoxLayout()
+        for button in (self.slot_button, self.next_round_button, self.export_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        for button in (self.revert_button, self.confirm_button, self.save_button):
+            actions.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.message)
+        # A splitter, so the form keeps its height whichever page is shown and the officer can trade space.
+        self.body = QSplitter(Qt.Orientation.Vertical)
+        self.body.addWidget(top)
+        self.body.addWidget(self.pages)
+        self.body.setStretchFactor(0, 0)
+        self.body.setStretchFactor(1, 1)
+        self.body.setChildrenCollapsible(False)
+        layout.addWidget(self.body, 1)
+        self._when_box = when_box
+        self._fitted = False
+        layout.addLayout(actions)
+
+        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        self.save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_shortcut.activated.connect(self.save)
+
+        # Wiring: every edit updates the draft, then the checks.
+        self.date_edit.dateChanged.connect(self._start_edited)
+        self.time_edit.timeChanged.connect(self._start_edited)
+        self.duration_edit.valueChanged.connect(self._duration_edited)
+        for edit, name in ((self.platform_edit, "platform"), (self.link_edit, "link"),
+                           (self.languages_edit, "interpretation_languages"), (self.interpreter_edit, "interpreter")):
+            edit.textChanged.connect(self._text_setter(name))
+        self.status_combo.currentIndexChanged.connect(self._status_edited)
+        self.minutes_edit.textChanged.connect(lambda: self._set_field("minutes", self.minutes_edit.toPlainText()))
+        self.outcome_edit.textChanged.connect(lambda: self._set_field("outcome", self.outcome_edit.toPlainText()))
+        self.continues_check.toggled.connect(lambda on: self._set_field("continues_independently", bool(on)))
+        self.timeline.panel_changed.connect(self._timeline_changed)
+        self.timeline.panel_selected.connect(self._timeline_selected)
+        self.panel_model.edited.connect(self._table_edited)
+        self.panel_table.selectionModel().currentRowChanged.connect(self._table_selected)
+        self.panel_table.doubleClicked.connect(self._table_double_clicked)
+        self.attendance_model.edited.connect(self._changed)
+        self.problems_list.itemActivated.connect(self._problem_activated)
+        self.problems_list.itemClicked.connect(self._problem_activated)
+        self.add_panel_button.clicked.connect(self.add_panel)
+        self.remove_panel_button.clicked.connect(self.remove_panel)
+        self.speakers_button.clicked.connect(self.edit_speakers)
+        self.slot_button.clicked.connect(self.find_time_slot)
+        self.next_round_button.clicked.connect(self.add_next_round)
+        self.export_button.clicked.connect(self.export_invitation)
+        self.revert_button.clicked.connect(self.revert)
+        self.confirm_button.clicked.connect(self.confirm)
+        self.save_button.clicked.connect(self.save)
+
+        self.field_widgets: dict[str, QWidget] = {
+            "starts_at": self.time_edit, "duration_minutes": self.duration_edit, "platform": self.platform_edit,
+            "link": self.link_edit, "interpretation_languages": self.languages_edit,
+            "interpreter": self.interpreter_edit, "status": self.status_combo, "minutes": self.minutes_edit,
+            "outcome": self.outcome_edit, "continues_independently": self.continues_check,
+            "title": self.panel_table, "track": self.panel_table, "speakers": self.panel_table,
+            "attendance": self.attendance_table, "round_number": self.next_round_button,
+        }
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            QTimer.singleShot(0, self.fit_form)
+
+    def fit_form(self) -> None:
+        """Give the form the height its wrapped text needs at its width, and the pages the rest."""
+        box = self._when_box
+        needed = box.heightForWidth(box.width()) if box.hasHeightForWidth() else box.sizeHint().height()
+        total = sum(self.body.sizes())
+        if needed > 0 and total > needed:
+            self.body.setSizes([needed, total - needed])
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.date_edit, self.time_edit, self.duration_edit, self.platform_edit, self.link_edit,
+                       self.languages_edit, self.interpreter_edit, self.status_combo, self.pages, self.slot_button,
+                       self.export_button, self.confirm_button):
+            widget.setEnabled(enabled)
+        self._update_buttons()
+
+    # ---- loading -----------------------------------------------------------------------
+    @property
+    def workshop_id(self) -> int | None:
+        return self._stored.id if self._stored is not None else None
+
+    def draft(self) -> WorkshopPlan | None:
+        """The plan as edited (not a copy: for reading)."""
+        return self._draft
+
+    def load(self, workshop_id: int) -> None:
+        """Read the workshop, its exchange's partners, rounds and people, and show them."""
+        try:
+            with self.database.transaction() as session:
+                plan = load_plan(session, workshop_id)
+                context = load_context(session, plan)
+                choices = speaker_choices(session, plan.exchange_id)
+                grid = attendance_grid(session, plan.exchange_id)
+        except AppError as error:
+            self._stored = self._draft = None
+            self._set_enabled(False)
+            self.show_message(str(error))
+            return
+        self._stored = plan
+        self._draft = plan.copy()
+        self._context = context
+        self._choices = choices
+        self._next_key = -1
+        self.attendance_model.set_grid(grid, workshop_id)
+        self.show_message("")
+        self._fill()
+        self._set_enabled(True)
+        self._changed()
+
+    def _fill(self) -> None:
+        """Put the draft into the editors without treating it as an edit."""
+        draft, context = self._draft, self._context
+        assert draft is not None and context is not None
+        self._filling = True
+        try:
+            local = draft.starts_at.astimezone(self.zone)
+            self.date_edit.setDate(QDate(local.year, local.month, local.day))
+            self.time_edit.setTime(QTime(local.hour, local.minute))
+            self.duration_edit.setValue(draft.duration_minutes)
+            self.platform_edit.setText(draft.platform)
+            self.link_edit.setText(draft.link)
+            self.languages_edit.setText(draft.interpretation_languages)
+            self.interpreter_edit.setText(draft.interpreter)
+            self.status_combo.setCurrentIndex(self.status_combo.findData(draft.status))
+            self.minutes_edit.setPlainText(draft.minutes)
+            self.outcome_edit.setPlainText(draft.outcome)
+            self.continues_check.setChecked(draft.continues_independently)
+            self.panel_model.set_plan(draft, self.zone)
+        finally:
+            self._filling = False
+        rounds = max([r.round_number for r in context.rounds] + [draft.round_number])
+        of = context.planned_rounds if context.kind == ExchangeKind.MULTI_ROUND else 1
+        partners = ", ".join(p.label for p in context.partners) or self.tr("no partner yet")
+        line = self.tr("Round %1 of %2 · with %3").replace("%1", str(draft.round_number)) \
+            .replace("%2", str(max(of, rounds))).replace("%3", partners)
+        self.heading.setText(f"<h3 style='margin:0'>{html.escape(context.exchange_title)}</h3>{html.escape(line)}")
+
+    # ---- editing -------------------------------------------------------------------------
+    def _text_setter(self, name: str) -> Callable[[str], None]:
+        return lambda text: self._set_field(name, text)
+
+    def _set_field(self, name: str, value: Any) -> None:
+        if self._filling or self._draft is None:
+            return
+        setattr(self._draft, name, value)
+        self._clear_invalid(self.field_widgets.get(name))
+        self._changed()
+
+    def _status_edited(self) -> None:
+        status = self.status_combo.currentData()
+        if isinstance(status, WorkshopStatus):
+            self._set_field("status", status)
+
+    def _start_edited(self) -> None:
+        if self._filling or self._draft is None:
+            return
+        day: date = self.date_edit.date().toPython()  # type: ignore[assignment]
+        clock: time = self.time_edit.time().toPython()  # type: ignore[assignment]
+        start = to_utc(day, clock.replace(second=0, microsecond=0), self.zone)
+        if start is None:
+            self.show_message(self.tr("%1 does not exist in %2 that day (the clocks go forward); choose another time.")
+                              .replace("%1", clock.strftime("%H:%M")).replace("%2", self.zone.key))
+            return
+        self.move_workshop(start)
+
+    def move_workshop(self, start: datetime) -> None:
+        """Move the workshop to a new start; its panels move with it, keeping their places in it."""
+        assert self._draft is not None
+        delta = start - self._draft.starts_at
+        if not delta:
+            return
+        self._draft.starts_at = start
+        for panel in self._draft.panels:
+            panel.starts_at += delta
+        if not self._filling:
+            local = start.astimezone(self.zone)
+            self._filling = True
+            try:
+                self.date_edit.setDate(QDate(local.year, local.month, local.day))
+                self.time_edit.setTime(QTime(local.hour, local.minute))
+            finally:
+                self._filling = False
+        self._clear_invalid(self.time_edit)
+        self._changed()
+
+    def _duration_edited(self, minutes: int) -> None:
+        self._set_field("duration_minutes", int(minutes))
+
+    def _timeline_changed(self, key: int, start: int, duration: int, track: str) -> None:
+        if self._draft is None:
+            return
+        panel = self._draft.panel(key)
+        if panel is None:
+            return
+        panel.starts_at = self._draft.starts_at + timedelta(minutes=start)
+        panel.duration_minutes = duration
+        panel.track = track
+        self.panel_model.refresh(key)
+        self._select_row(key)
+        self._changed()
+
+    def _table_edited(self, key: int) -> None:
+        self._changed()
+        self.timeline.select(key)
+
+    def _table_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        panel = self.panel_model.panel_at(current.row())
+        self.timeline.select(panel.key if panel is not None else 0)
+        self._update_buttons()
+
+    def _timeline_selected(self, key: int) -> None:
+        self._select_row(key)
+
+    def _select_row(self, key: int) -> None:
+        row = self.panel_model.row_of(key)
+        if row >= 0 and self.panel_table.currentIndex().row() != row:
+            self.panel_table.selectRow(row)
+        self._update_buttons()
+
+    def _table_double_clicked(self, index: QModelIndex) -> None:
+        if PanelTableModel.COLUMNS[index.column()] == "speakers":
+            self.edit_speakers()
+
+    def selected_panel(self) -> PanelPlan | None:
+        return self.panel_model.panel_at(self.panel_table.currentIndex().row())
+
+    def select_panel(self, key: int, column: str = "title") -> None:
+        row = self.panel_model.row_of(key)
+        if row < 0:
+            return
+        self.pages.setCurrentIndex(0)
+        self.panel_table.setCurrentIndex(self.panel_model.index(row, self.panel_model.column_of(column)))
+        self.timeline.select(key)
+
+    def add_panel(self) -> PanelPlan | None:
+        """A new panel after the last one on the selected panel's track (or the main room)."""
+        if self._draft is None:
+            return None
+        current = self.selected_panel()
+        track = current.track if current is not None else DEFAULT_TRACK
+        ends = [p.ends_at for p in self._draft.panels if p.track == track]
+        start = max(ends, default=self._draft.starts_at)
+        if start >= self._draft.ends_at:
+            start = self._draft.starts_at
+        panel = PanelPlan(key=self._next_key, title=self.tr("New panel"), starts_at=start, duration_minutes=35,
+                          track=track)
+        self._next_key -= 1
+        row = len(self._draft.panels)
+        self.panel_model.beginInsertRows(QModelIndex(), row, row)
+        self._draft.panels.append(panel)
+        self.panel_model.endInsertRows()
+        self._changed()
+        self.select_panel(panel.key)
+        self.panel_table.setFocus()
+        return panel
+
+    def remove_panel(self) -> None:
+        panel = self.selected_panel()
+        if panel is None or self._draft is None:
+            return
+        self._draft.panels = [p for p in self._draft.panels if p.key != panel.key]
+        self.panel_model.set_plan(self._draft, self.zone)
+        self._changed()
+
+    def edit_speakers(self) -> None:
+        panel = self.selected_panel()
+        if panel is None:
+            return
+        dialog = SpeakersDialog(panel.title, self._choices, [s.ref for s in panel.speakers], self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.set_speakers(panel.key, dialog.selected())
+
+    def set_speakers(self, key: int, refs: Sequence[SpeakerRef]) -> None:
+        """Give a panel these speakers (from the exchange's choices, or kept from the panel)."""
+        assert self._draft is not None
+        panel = self._draft.panel(key)
+        if panel is None:
+            return
+        by_ref: dict[SpeakerRef, SpeakerPlan] = {s.ref: s for s in panel.speakers}
+        by_ref.update({(c.speaker.person_id, c.speaker.contact_id): c.speaker for c in self._choices})
+        panel.speakers = [by_ref[ref] for ref in refs if ref in by_ref]
+        self.panel_model.refresh(key)
+        self._changed()
+
+    # ---- checks and state ------------------------------------------------------------------
+    def has_unsaved_changes(self) -> bool:
+        if self._draft is None or self._stored is None:
+            return False
+        return self._draft != self._stored or bool(self.attendance_model.edits())
+
+    def problems(self) -> list[Problem]:
+        return list(self._problems)
+
+    def _changed(self) -> None:
+        if self._draft is None:
+            return
+        self._recheck()
+        self._show_times()
+        self._show_timeline()
+        self.panel_model.set_workshop_time(self._draft.starts_at, self._draft.duration_minutes)
+        dirty = self.has_unsaved_changes()
+        if dirty != self._was_dirty:
+            self._was_dirty = dirty
+            self.dirty_changed.emit(dirty)
+        self._update_buttons()
+
+    def _recheck(self) -> None:
+        draft = self._draft
+        assert draft is not None
+        if self._context is None or not self._context.covers(draft):
+            try:
+                with self.database.transaction() as session:
+                    self._context = load_context(session, draft)
+            except AppError as error:
+                self.show_message(str(error))
+                return
+        try:
+            self._problems = check_plan(draft, self._context, self.settings)
+        except ValidationError as error:  # unusable office hours in the settings
+            self._problems = [Problem("error", "settings", error.message, draft.id, None, error.field)]
+        self.problems_list.clear()
+        style = self.style()
+        flags: dict[int, tuple[str, str]] = {}
+        for problem in self._problems:
+            icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical if problem.is_error
+                                      else QStyle.StandardPixmap.SP_MessageBoxWarning)
+            item = QListWidgetItem(icon, problem.message)
+            item.setData(Qt.ItemDataRole.UserRole, problem)
+            item.setToolTip(problem.message)
+            self.problems_list.addItem(item)
+            if problem.panel_id is not None and (problem.panel_id not in flags or problem.is_error):
+                if flags.get(problem.panel_id, ("", ""))[0] != "error":
+                    flags[problem.panel_id] = (problem.severity, problem.message)
+        errors = sum(1 for p in self._problems if p.is_error)
+        warnings = len(self._problems) - errors
+        if not self._problems:
+            self.problems_summary.setText(self.tr("No problem: every rule is met."))
+        else:
+            self.problems_summary.setText(
+                self.tr("%1 error(s) (they block confirming), %2 warning(s).").replace("%1", str(errors))
+                .replace("%2", str(warnings)))
+        self.panel_model.set_flags(flags)
+        self._flags = flags
+
+    def _show_times(self) -> None:
+        draft, context = self._draft, self._context
+        assert draft is not None and context is not None
+        self.zone_label.setText(f"{self.zone.key} ({format_offset(offset_at(self.zone, draft.starts_at))})")
+        end = draft.ends_at.astimezone(self.zone)
+        day_note = "" if end.date() == draft.starts_at.astimezone(self.zone).date() else f" ({end:%a %d %b})"
+        self.ends_label.setText(self.tr("%1, ends %2").replace("%1", format_duration(draft.duration_minutes))
+                                .replace("%2", f"{end:%H:%M}{day_note}"))
+        iad = Side(self.tr("IAD"), self.settings.iad_timezone, is_partner=False)
+        rows = []
+        for entry in local_times(draft.starts_at, draft.duration_minutes, [iad, *context.partners], self.settings):
+            name = html.escape(entry.side.label)
+            if not entry.known_zone:
+                rows.append(f"<b>{name}</b>: <span style='color:#b00020'>{html.escape(entry.notes[0])}</span>")
+                continue
+            text = f"<b>{name}</b> <span style='color:gray'>({html.escape(entry.side.zone_name)}, " \
+                   f"{entry.offset})</span>: {html.escape(entry.span)}"
+            for note in entry.notes:
+                text += f"<br/>&nbsp;&nbsp;<span style='color:#a35200'>⚠ {html.escape(note)}</span>"
+            rows.append(text)
+        self.sides_label.setText("<br/>".join(rows))
+
+    def _show_timeline(self) -> None:
+        draft = self._draft
+        assert draft is not None
+        self.timeline.set_workshop(draft.starts_at, draft.duration_minutes, self.zone)
+        tracks: list[str] = []
+        for track in [DEFAULT_TRACK, *(p.track for p in sorted(draft.panels, key=lambda p: p.starts_at))]:
+            if track not in tracks:
+                tracks.append(track)
+        used = {t.casefold() for t in tracks}
+        spare = next(f"Breakout {letter}" for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                     if f"breakout {letter}".casefold() not in used)
+        flags = self._flags
+        blocks = [
+            TimelineBlock(p.key, p.title, p.track, int((p.starts_at - draft.starts_at).total_seconds() // 60),
+                          p.duration_minutes, flags.get(p.key, ("", ""))[0] == "error")
+            for p in draft.panels
+        ]
+        selected = self.timeline.selected_key()
+        self.timeline.set_blocks(blocks, tracks, spare)
+        self.timeline.select(selected)
+
+    def _update_buttons(self) -> None:
+        loaded = self._draft is not None
+        dirty = self.has_unsaved_changes()
+        self.save_button.setEnabled(loaded and dirty)
+        self.revert_button.setEnabled(loaded and dirty)
+        context = self._context
+        can_add_round = bool(loaded and context is not None and context.kind == ExchangeKind.MULTI_ROUND
+                             and max([r.round_number for r in context.rounds], default=0) < context.planned_rounds)
+        self.next_round_button.setEnabled(can_add_round)
+        self.next_round_button.setToolTip(
+            "" if can_add_round else self.tr("Only a multi-round dialogue with rounds still to plan gets a next round."))
+        has_panel = self.selected_panel() is not None
+        self.remove_panel_button.setEnabled(loaded and has_panel)
+        self.speakers_button.setEnabled(loaded and has_panel)
+        self.add_panel_button.setEnabled(loaded)
+        stored_confirmed = self._stored is not None and self._stored.status == WorkshopStatus.CONFIRMED
+        self.confirm_button.setEnabled(loaded and (dirty or not stored_confirmed))
+
+    # ---- messages ----------------------------------------------------------------------------
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _mark_invalid(self, widget: QWidget | None) -> None:
+        if widget is None:
+            return
+        widget.setProperty("invalid", True)
+        widget.setStyleSheet("border: 2px solid #d0021b;")
+        widget.setFocus()
+
+    def _clear_invalid(self, widget: QWidget | None) -> None:
+        if widget is not None and widget.property("invalid"):
+            widget.setProperty("invalid", False)
+            widget.setStyleSheet("")
+
+    def _problem_activated(self, item: QListWidgetItem) -> None:
+        problem = item.data(Qt.ItemDataRole.UserRole)
+        if not isinstance(problem, Problem):
+            return
+        if problem.panel_id is not None:
+            column = {"starts_at": "start", "duration_minutes": "duration", "track": "track",
+                      "speakers": "speakers", "moderator": "moderator", "interpreter": "interpreter",
+                      "language_pair": "language_pair"}.get(problem.field, "title")
+            self.select_panel(problem.panel_id, column)
+            return
+        widget = self.field_widgets.get(problem.field)
+        if widget is not None:
+            if widget in (self.minutes_edit, self.outcome_edit, self.continues_check):
+                self.pages.setCurrentIndex(2)
+            widget.setFocus()
+
+    def _show_error(self, error: AppError) -> None:
+        if isinstance(error, ConflictError):
+            differences = [f"{name}: {error.theirs.get(name)!s}" for name in sorted(error.mine)
+                           if name in error.theirs and error.theirs.get(name) != error.mine.get(name)]
+            text = self.tr(
+                "Nothing was saved: someone else saved this %1 while you were editing it. Your changes are still "
+                "here; press Revert to load their version (your changes are then lost), or note yours first."
+            ).replace("%1", error.label)
+            if differences:
+                text += " " + self.tr("Their version: %1").replace("%1", "; ".join(differences[:6]))
+            self.show_message(text)
+            return
+        if isinstance(error, ValidationError):
+            self._mark_invalid(self.field_widgets.get(error.field))
+        self.show_message(str(error))
+
+    # ---- saving and the other actions -----------------------------------------------------------
+    def save(self) -> bool:
+        """Write the draft (and attendance); on success reload it and emit `saved`."""
+        draft = self._draft
+        if draft is None:
+            return False
+        try:
+            with self.database.transaction() as session:
+                save_plan(session, self.actor, draft, settings=self.settings,
+                          attendance=self.attendance_model.edits())
+        except AppError as error:
+            self._show_error(error)
+            return False
+        workshop_id = draft.id
+        assert workshop_id is not None
+        selected = self.timeline.selected_key()
+        self.load(workshop_id)
+        if selected > 0:
+            self.select_panel(selected)
+        self.show_message("")
+        self.saved.emit(workshop_id)
+        return True
+
+    def revert(self) -> None:
+        """Forget the edits and show what is stored now (someone else's changes included)."""
+        if self.workshop_id is not None:
+            self.load(self.workshop_id)
+
+    def confirm(self) -> bool:
+        """Save with the status confirmed; refused, with every blocking problem named, while errors remain."""
+        if self._draft is None:
+            return False
+        previous = self._draft.status
+        self._draft.status = WorkshopStatus.CONFIRMED
+        if self.save():
+            return True
+        # Back to what the officer had chosen, so a later Save does not try to confirm again.
+        self._draft.status = previous
+        self._filling = True
+        self.status_combo.setCurrentIndex(self.status_combo.findData(previous))
+        self._filling = False
+        self._changed()
+        return False
+
+    def _settle_unsaved(self, what: str) -> bool:
+        """Before an action that reads the database: save first, or not go on."""
+        if not self.has_unsaved_changes():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("Save your changes to this workshop before you %1?").replace("%1", what),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save,
+        )
+        return answer == QMessageBox.StandardButton.Save and self.save()
+
+    def add_next_round(self) -> int | None:
+        """Copy this exchange's last round a week later and open the copy here."""
+        if self._draft is None or not self._settle_unsaved(self.tr("add the next round")):
+            return None
+        try:
+            with self.database.transaction() as session:
+                workshop = add_next_round(session, self.actor, self._draft.exchange_id,
+                                          iad_timezone=self.settings.iad_timezone)
+                new_id = workshop.id
+        except AppError as error:
+            self._show_error(error)
+            return None
+        self.load(new_id)
+        self.saved.emit(new_id)
+        return new_id
+
+    def find_time_slot(self) -> None:
+        if self._draft is None or self._context is None:
+            return
+        try:
+            hours = OfficeHours.from_settings(self.settings)
+        except ValidationError as error:
+            self._show_error(error)
+            return
+        today = datetime.now(UTC).astimezone(self.zone).date()
+        dialog = TimeSlotDialog(
+            iad=Side(self.tr("IAD"), self.settings.iad_timezone, is_partner=False),
+            partners=self._context.partners, office_hours=hours, duration_minutes=self._draft.duration_minutes,
+            first_day=default_first_day(self._draft.starts_at.astimezone(self.zone).date(), today), parent=self,
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.apply_slot_from(dialog)
+
+    def apply_slot_from(self, dialog: TimeSlotDialog) -> None:
+        slot = dialog.chosen_slot()
+        if slot is None or self._draft is None:
+            return
+        if dialog.duration.value() != self._draft.duration_minutes:
+            self.duration_edit.setValue(dialog.duration.value())
+        self.move_workshop(slot.starts_at)
+
+    def export_invitation(self) -> Path | None:
+        """Save the stored workshop as an .ics file chosen in a save dialog."""
+        if self.workshop_id is None or not self._settle_unsaved(self.tr("export the invitation")):
+            return None
+        from exports.ics import suggested_file_name, write_workshop_ics
+
+        workshop_id = self.workshop_id
+        try:
+            with self.database.transaction() as session:
+                suggestion = suggested_file_name(session, workshop_id)
+        except AppError as error:
+            self._show_error(error)
+            return None
+        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export calendar invitation"),
+                                                    str(Path.home() / suggestion),
+                                                    self.tr("iCalendar files (*.ics)"))
+        if not name:
+            return None
+        path = Path(name) if name.lower().endswith(".ics") else Path(name + ".ics")
+        try:
+            with self.database.transaction() as session:
+                written = write_workshop_ics(session, workshop_id, path, self.settings.iad_timezone)
+        except (AppError, OSError) as error:
+            self.show_message(self.tr("The invitation could not be written: %1").replace("%1", str(error)))
+            return None
+        self.show_message("")
+        return written
