@@ -29,9 +29,11 @@ from exports.pdf_layout import (
     RULE,
     Styles,
     bold,
+    cell_text,
     build_bytes,
     footer_text,
     link_markup,
+    list_cell_commands,
     long_date,
     markup,
     numbered_canvas,
@@ -256,18 +258,17 @@ def _participants(data: AgendaData, style: Styles, width: float) -> list[Flowabl
     flow.append(para(_("Our university ({count})").format(count=len(ours)), style.subtitle))
     flow.append(Spacer(1, 3))
     if ours:
-        rows = [[para(h, style.cell_head) for h in (_("#"), _("Name"), _("Department"), _("Position"), _("Role"))]]
+        fractions = [0.04, 0.22, 0.45, 0.17, 0.12]
+        widths = _inner_widths(fractions, width)
+        rows: list[list[object]] = [
+            [para(h, style.cell_head) for h in (_("#"), _("Name"), _("Department"), _("Position"), _("Role"))]]
         for number, person in enumerate(ours, start=1):
             department = person.department
-            rows.append([
-                para(str(number), style.cell_small),
-                para(f"{person.name_zh} {person.name_en}".strip(), style.cell),
-                para(f"{department.name_en} ({department.name_zh})" if department.name_zh else department.name_en,
-                     style.cell),
-                para(person.position, style.cell),
-                para(person.role.label, style.cell),
-            ])
-        flow.append(_list_table(rows, [0.04, 0.22, 0.45, 0.17, 0.12], width, style))
+            values = [str(number), f"{person.name_zh} {person.name_en}".strip(),
+                      f"{department.name_en} ({department.name_zh})" if department.name_zh else department.name_en,
+                      person.position, person.role.label]
+            rows.append([cell_text(v, style.cell, w) for v, w in zip(values, widths)])
+        flow.append(_list_table(rows, fractions, width, style))
     else:
         flow.append(para(_("No participants recorded yet."), style.body))
     flow.append(CondPageBreak(30 * MM))
@@ -279,22 +280,30 @@ def _participants(data: AgendaData, style: Styles, width: float) -> list[Flowabl
     if theirs:
         several = len(data.partners) > 1
         heads = [_("#"), _("Name"), _("Position"), _("Unit")] + ([_("University")] if several else [])
+        fractions = [0.04, 0.25, 0.25, 0.24, 0.22] if several else [0.04, 0.30, 0.30, 0.36]
+        widths = _inner_widths(fractions, width)
         rows = [[para(h, style.cell_head) for h in heads]]
         for number, contact in enumerate(theirs, start=1):
-            rows.append([para(str(number), style.cell_small), para(contact.name, style.cell),
-                         para(contact.position, style.cell), para(contact.unit, style.cell)]
-                        + ([para(contact.partner, style.cell)] if several else []))
-        fractions = [0.05, 0.25, 0.25, 0.23, 0.22] if several else [0.05, 0.30, 0.30, 0.35]
+            values = [str(number), contact.name, contact.position, contact.unit] + ([contact.partner] if several else [])
+            rows.append([cell_text(v, style.cell, w) for v, w in zip(values, widths)])
         flow.append(_list_table(rows, fractions, width, style))
     else:
         flow.append(para(_("No participants recorded yet."), style.body))
     return flow
 
 
+LIST_PADDING = 6  # left and right padding of a list table's cells (reportlab's default)
+
+
+def _inner_widths(fractions: list[float], width: float) -> list[float]:
+    return [width * f - 2 * LIST_PADDING for f in fractions]
+
+
 def _list_table(rows: list[list[object]], fractions: list[float], width: float, style: Styles) -> Table:
     return Table(
         rows, colWidths=[width * f for f in fractions], repeatRows=1, splitInRow=SPLIT_IN_ROW_MINIMUM, hAlign="LEFT",
         style=table_style(style.fonts, [
+            *list_cell_commands(style.cell),
             ("BACKGROUND", (0, 0), (-1, 0), NAVY),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),

@@ -122,7 +122,7 @@ def _fontconfig_candidates() -> list[tuple[FontFile, FontFile | None]]:
                                 timeout=5, check=False).stdout
     except (OSError, subprocess.SubprocessError):
         return []
-    found = []
+    found: list[tuple[FontFile, FontFile | None]] = []
     for line in sorted(listed.splitlines()):
         # "/usr/share/fonts/x.ttc: :index=0"
         path, _sep, rest = line.partition(":")

@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, TableStyle
 
@@ -69,6 +70,28 @@ def para(value: str, style: ParagraphStyle, *, trusted_markup: str = "") -> Para
     if has_cjk(value):
         style = cjk_variant(style)
     return Paragraph(text, style)
+
+
+def cell_text(value: str, style: ParagraphStyle, width: float) -> str | Paragraph:
+    """Text for a table cell: a plain string when it fits on one line, else a wrapping Paragraph.
+
+    A plain string is drawn as is (no markup is read) and costs a fraction of a
+    Paragraph; long lists such as participants are made mostly of short values.
+    The table must set FONTNAME, FONTSIZE and TEXTCOLOR to the style's (`list_cell_commands`).
+    """
+    cleaned = _UNPRINTABLE.sub("", value).replace("\t", " ")
+    if "\n" not in cleaned and "\r" not in cleaned and \
+            stringWidth(cleaned, style.fontName, style.fontSize) <= width:
+        return cleaned
+    return para(value, style)
+
+
+def list_cell_commands(style: ParagraphStyle, first_row: int = 1) -> list[tuple[Any, ...]]:
+    """The font of plain-string cells (see `cell_text`), matching the Paragraph style."""
+    return [("FONTNAME", (0, first_row), (-1, -1), style.fontName),
+            ("FONTSIZE", (0, first_row), (-1, -1), style.fontSize),
+            ("LEADING", (0, first_row), (-1, -1), style.leading),
+            ("TEXTCOLOR", (0, first_row), (-1, -1), style.textColor)]
 
 
 def rich(parts: Sequence[tuple[str, str]], style: ParagraphStyle) -> Paragraph:

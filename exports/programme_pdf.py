@@ -187,14 +187,23 @@ def _month_table(lines: tuple[ProgrammeLine, ...], style: Styles, width: float) 
             para(f"{time_range(iad)} {zone_short(iad)}", text),
             partner_times,
             exchange,
-            [para(f"{p.name} ({p.name_zh})" if p.name_zh else p.name, text) for p in line.partners]
-            or para("—", text),
+            _partner_cell(line, text, style) or para("—", text),
             para(_("{round} of {rounds}").format(round=line.round_number, rounds=line.planned_rounds)
                  if line.planned_rounds > 1 else _("One-off"), text),
             para(line.status.label, _muted(style) if cancelled else style.cell),
         ])
     return Table(rows, colWidths=[width * f for f in fractions], repeatRows=1, splitInRow=60,
                  style=table_style(style.fonts, commands), hAlign="LEFT")
+
+
+def _partner_cell(line: ProgrammeLine, text: ParagraphStyle, style: Styles) -> list[Flowable]:
+    """English name, and the Chinese name below it: wrapping inside a name in brackets reads badly."""
+    cell: list[Flowable] = []
+    for partner in line.partners:
+        cell.append(para(partner.name, text))
+        if partner.name_zh:
+            cell.append(para(partner.name_zh, style.cell_small))
+    return cell
 
 
 def _partner_time(iad: ZoneSpan, span: ZoneSpan, *, several: bool) -> str:
