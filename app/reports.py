@@ -671,11 +671,50 @@ def prepare_article(session: Session, report_id: int, fmt: str = "markdown") -> 
     return article_markdown(article) if fmt == "markdown" else article_html(article)
 
 
-def report_count_by_status(session: Session, semester_id: int | None = None) -> dict[ReviewStatus, int]:
-    """How many reports are at each review status (for summaries)."""
-    query = select(Report.review_status, func.count()).group_by(Report.review_status)
-    if semester_id is not None:
-        query = (query.join(Participation, Participation.id == Report.participation_id)
-                 .join(Exchange, Exchange.id == Participation.exchange_id)
-                 .where(Exchange.semester_id == semester_id))
-    return {status: int(n) for status, n in session.execute(query)}
+# ---- one report, as the review dialog shows it -----------------------------------
+@dataclass(frozen=True)
+class ReportDetails:
+    report_id: int
+    version: int
+    title: str
+    abstract: str
+    author: str
+    department: str
+    exchange: str
+    partners: str
+    kind: ReportKind
+    due_on: date | None
+    submitted_on: date | None
+    review_status: ReviewStatus
+    reviewer: str
+    review_notes: str
+    publication_channel: PublicationChannel
+    published_on: date | None
+    publication_url: str
+    file_name: str
+    file_size: int | None
+    file_sha256: str
+
+    @property
+    def has_file(self) -> bool:
+        return bool(self.file_sha256)
+
+
+def report_details(session: Session, report_id: int) -> ReportDetails:
+    report = _report(session, report_id)
+    person, department, exchange_id, exchange_title = session.execute(
+        select(Person, Department, Exchange.id, Exchange.title)
+        .join(Participation, Participation.person_id == Person.id)
+        .join(Department, Department.id == Person.department_id)
+        .join(Exchange, Exchange.id == Participation.exchange_id)
+        .where(Participation.id == report.participation_id)
+    ).one()
+    return ReportDetails(
+        report_id=report.id, version=report.version, title=report.title, abstract=report.abstract,
+        author=person.display_name, department=department.display_name, exchange=exchange_title,
+        partners=partner_names_by_exchange(session, [exchange_id]).get(exchange_id, ""), kind=report.kind,
+        due_on=report.due_on, submitted_on=report.submitted_on, review_status=report.review_status,
+        reviewer=report.reviewer, review_notes=report.review_notes, publication_channel=report.publication_channel,
+        published_on=report.published_on, publication_url=report.publication_url, file_name=report.file_name,
+        file_size=report.file_size, file_sha256=report.file_sha256,
+    )

@@ -6,6 +6,7 @@ the field and the dialog stays open.
 """
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -45,6 +46,7 @@ class AdjustmentDialog(QDialog):
         self.heading = QLabel(self.tr("{person} — visit to {partner}").replace("{person}", person).replace(
             "{partner}", partner))
         self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # names are user text, never markup
         self.adjustment = QDoubleSpinBox()
         self.adjustment.setObjectName("adjustment")
         self.adjustment.setRange(-ADJUSTMENT_LIMIT, ADJUSTMENT_LIMIT)

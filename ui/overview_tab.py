@@ -120,6 +120,7 @@ class NumberCard(QFrame):
         self.caption = QLabel(caption)
         self.detail = QLabel("")
         self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setStyleSheet("color: #555555;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
@@ -151,6 +152,7 @@ class OverviewTab(QWidget):
 
         self.title = QLabel()
         self.title.setObjectName("overview_title")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # the semester's name is user text
         title_font = self.title.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
         title_font.setBold(True)

@@ -196,6 +196,7 @@ class VisitRankingView(QWidget):
         self.state_label = QLabel()
         self.state_label.setObjectName("state_label")
         self.state_label.setWordWrap(True)
+        self.state_label.setTextFormat(Qt.TextFormat.PlainText)  # it lists people's names
         self.weights_label = QLabel()
         self.weights_label.setObjectName("weights_label")
         self.weights_label.setWordWrap(True)

@@ -1,0 +1,68 @@
+"""The Overview tab draws what semester_overview computed, and its action list opens records."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCharts import QAbstractBarSeries, QBarSet
+from pytestqt.qtbot import QtBot
+
+from app.database import Database
+from app.settings import Settings
+from models import Semester
+from tests.test_outcomes_ui import TODAY, World, world  # noqa: F401 - the fixture is used by name
+from ui.overview_tab import OverviewTab
+
+
+def bar_values(tab: OverviewTab, chart: str) -> list[list[float]]:
+    series = tab.chart_views[chart].chart().series()
+    result = []
+    for each in series:
+        assert isinstance(each, QAbstractBarSeries)
+        sets: list[QBarSet] = each.barSets()
+        result += [[s.at(i) for i in range(s.count())] for s in sets]
+    return result
+
+
+def test_overview_tab_shows_the_semester(
+    qtbot: QtBot, qtmodeltester: Any, sqlite_database: Database, world: World  # noqa: F811
+) -> None:
+    tab = OverviewTab(sqlite_database, Settings(), today=lambda: TODAY)
+    qtbot.addWidget(tab)
+    tab.set_semester(world.semester)
+    qtmodeltester.check(tab.actions_model)
+    assert tab.title.text() == "2026 Fall in numbers"
+    assert tab.cards["workshops"].value.text() == "2 / 2"
+    assert tab.cards["submitted"].value.text() == "67%" and tab.cards["submitted"].detail.text() == "2 of 3 owed"
+    assert tab.cards["published"].value.text() == "0%"
+    assert tab.cards["evaluation"].value.text() == "—"
+    # Owed, submitted, accepted, published: drawn bottom-up, so reversed.
+    assert bar_values(tab, "reports") == [[0.0, 1.0, 2.0, 3.0]]
+    assert bar_values(tab, "workshops") == [[2.0], [0.0]]  # October: two held, none planned
+    kinds = [(item.category, item.record_id) for item in tab.actions_model.items]
+    assert ("overdue_report", world.reports["overdue"]) in kinds
+    assert tab.actions_box.title() == f"Needs action ({len(kinds)})"
+    row = kinds.index(("overdue_report", world.reports["overdue"]))
+    with qtbot.waitSignal(tab.open_record) as signal:
+        tab.actions_view.activated.emit(tab.actions_model.index(row, 1))
+    assert signal.args == ["report", world.reports["overdue"]]
+
+
+def test_overview_tab_empty_and_all_semesters(qtbot: QtBot, qtmodeltester: Any, sqlite_database: Database,
+                                              world: World) -> None:  # noqa: F811
+    with sqlite_database.transaction() as session:
+        empty = Semester(name="2027 Spring", starts_on=TODAY, ends_on=TODAY)
+        session.add(empty)
+        session.flush()
+        empty_id = empty.id
+    tab = OverviewTab(sqlite_database, Settings(), today=lambda: TODAY)
+    qtbot.addWidget(tab)
+    tab.set_semester(empty_id)
+    assert tab.cards["topics"].value.text() == "0"
+    assert tab.cards["submitted"].value.text() == "—"
+    assert "none yet" in tab.chart_views["topics"].chart().title()
+    tab.set_semester(None)
+    assert tab.title.text() == "All semesters in numbers"
+    assert tab.cards["submitted"].detail.text() == "2 of 3 owed"
+    tab.set_semester(999999)
+    assert tab.error.isVisibleTo(tab) and "no longer exists" in tab.error.text()
+    qtmodeltester.check(tab.actions_model)
