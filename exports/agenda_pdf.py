@@ -22,6 +22,7 @@ from exports.pdf_layout import (
     BAND_FILL,
     DIVISION_EN,
     HEADER_FILL,
+    LongRowTable,
     MM,
     NAVY,
     PROGRAMME_EN,
@@ -50,6 +51,8 @@ from exports.pdf_layout import (
 )
 
 MARGIN = 18 * MM
+TOP = 15 * MM
+BOTTOM = 20 * MM  # room for the footer
 # A row taller than what is left of the page is split inside the row only if at
 # least this much of it fits; otherwise the row starts on the next page.
 SPLIT_IN_ROW_MINIMUM = 60
@@ -69,14 +72,14 @@ def render_agenda(data: AgendaData, *, fonts: FontSet | None = None, printed_on:
 
     story: list[Flowable] = [*_header(data, style, width), *_facts(data, style, width)]
     story.extend([CondPageBreak(45 * MM), Paragraph(markup(_("Programme")), style.heading)])
-    story.append(_panels_table(data, style, width) if data.panels else
+    story.append(_panels_table(data, style, width, page_size[1] - TOP - BOTTOM) if data.panels else
                  para(_("No panels have been scheduled for this workshop yet."), style.body))
     story.extend(_participants(data, style, width))
 
     def build(buffer: object) -> None:
         document = SimpleDocTemplate(
-            buffer, pagesize=page_size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=15 * MM,
-            bottomMargin=20 * MM, title=f"{_('Agenda')}: {data.exchange_title}", author=DIVISION_EN,
+            buffer, pagesize=page_size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP, bottomMargin=BOTTOM,
+            title=f"{_('Agenda')}: {data.exchange_title}", author=DIVISION_EN,
             subject=round_label(data.round_number, data.planned_rounds), creator=PROGRAMME_EN,
         )
         document.build(story, canvasmaker=numbered_canvas(fonts, footer_text(_("Workshop agenda"), printed_on),
@@ -177,10 +180,10 @@ def _interpretation_note(data: AgendaData) -> str:
 
 
 # ---- panels ------------------------------------------------------------------
-def _panels_table(data: AgendaData, style: Styles, width: float) -> Table:
+def _panels_table(data: AgendaData, style: Styles, width: float, frame_height: float) -> Table:
     tracks = data.tracks
     several = len(tracks) > 1
-    time_width = 31 * MM if len(data.times) <= 2 else 38 * MM
+    time_width = 34 * MM if len(data.times) <= 2 else 40 * MM
     track_width = (width - time_width) / len(tracks)
     header = [para(_("Time"), style.cell_head)] + [para(track, style.cell_head) for track in tracks]
     rows: list[list[object]] = [header]
@@ -206,8 +209,9 @@ def _panels_table(data: AgendaData, style: Styles, width: float) -> Table:
         else:
             row.extend(_panel_cell(cell, slot, style, show_track=False) if cell else "" for cell in slot.cells)
         rows.append(row)
-    return Table(rows, colWidths=[time_width] + [track_width] * len(tracks), repeatRows=1, splitInRow=SPLIT_IN_ROW_MINIMUM,
-                 style=table_style(style.fonts, commands), hAlign="LEFT")
+    return LongRowTable(rows, colWidths=[time_width] + [track_width] * len(tracks), repeatRows=1,
+                        splitInRow=SPLIT_IN_ROW_MINIMUM, tall_row=frame_height * 0.4,
+                        style=table_style(style.fonts, commands), hAlign="LEFT")
 
 
 def _slot_times(slot: AgendaSlot, style: Styles) -> list[Flowable]:
@@ -284,7 +288,8 @@ def _participants(data: AgendaData, style: Styles, width: float) -> list[Flowabl
         widths = _inner_widths(fractions, width)
         rows = [[para(h, style.cell_head) for h in heads]]
         for number, contact in enumerate(theirs, start=1):
-            values = [str(number), contact.name, contact.position, contact.unit] + ([contact.partner] if several else [])
+            values = [str(number), contact.name, contact.position, contact.unit]
+            values += [contact.partner] if several else []
             rows.append([cell_text(v, style.cell, w) for v, w in zip(values, widths)])
         flow.append(_list_table(rows, fractions, width, style))
     else:

@@ -100,8 +100,12 @@ def latin_bold_candidates() -> list[FontFile]:
         return [FontFile(Path("/System/Library/Fonts/Supplemental/Arial Bold.ttf")),
                 FontFile(Path("/Library/Fonts/Arial Bold.ttf"))]
     share = Path("/usr/share/fonts/truetype")
-    return [FontFile(share / "dejavu/DejaVuSans-Bold.ttf"), FontFile(share / "liberation2/LiberationSans-Bold.ttf"),
-            FontFile(share / "liberation/LiberationSans-Bold.ttf"), FontFile(Path("/usr/share/fonts/dejavu-sans-fonts/DejaVuSans-Bold.ttf"))]
+    return [
+        FontFile(share / "dejavu/DejaVuSans-Bold.ttf"),
+        FontFile(share / "liberation2/LiberationSans-Bold.ttf"),
+        FontFile(share / "liberation/LiberationSans-Bold.ttf"),
+        FontFile(Path("/usr/share/fonts/dejavu-sans-fonts/DejaVuSans-Bold.ttf")),  # Fedora
+    ]
 
 
 def system_candidates() -> list[tuple[FontFile, FontFile | None]]:

@@ -23,7 +23,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, TableStyle
+from reportlab.platypus import Paragraph, Table, TableStyle
 
 from app.documents import ZoneSpan
 from app.errors import AppError
@@ -169,6 +169,37 @@ def styles(fonts: FontSet) -> Styles:
         centered=ParagraphStyle("centered", parent=body, alignment=TA_CENTER),
         right=ParagraphStyle("right", parent=body, alignment=TA_RIGHT),
     )
+
+
+class LongRowTable(Table):
+    """A table that splits a tall row across pages rather than leaving the page's rest empty.
+
+    reportlab splits between rows first and splits inside a row only when not a
+    single row fits, so a tall row after a short one moved to a fresh table part
+    with its header repeated on the same page. Here a row taller than `tall_row`
+    points that does not fit is split at the page end; shorter rows move whole
+    to the next page, so a short panel is never cut in two.
+    """
+
+    def __init__(self, *args: Any, tall_row: float = 0.0, **kwargs: Any) -> None:
+        # reportlab makes the parts of a split table with self.__class__(...), without tall_row;
+        # split() hands it on to them.
+        super().__init__(*args, **kwargs)
+        self.tall_row = tall_row
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803 - reportlab's names
+        self._calc(availWidth, availHeight)
+        fitting = self._getFirstPossibleSplitRowPosition(availHeight)
+        heights = self._rowHeights
+        parts: list[Any] = []
+        if self.splitInRow and self.tall_row and fitting < len(heights) and heights[fitting] > self.tall_row:
+            parts = list(self._splitRows(availHeight, doInRowSplit=1))
+        if not parts:
+            parts = list(super().split(availWidth, availHeight))
+        for part in parts:
+            if isinstance(part, LongRowTable):
+                part.tall_row = self.tall_row
+        return parts
 
 
 def table_style(fonts: FontSet, commands: Sequence[tuple[Any, ...]]) -> TableStyle:
