@@ -349,7 +349,7 @@ def test_overdue_view_lists_and_exports(
     qtbot.addWidget(view)
     qtmodeltester.check(view.model)
     assert view.model.rowCount() == 1
-    assert view.model.index(0, 1).data() == "李娜 Li Na" and view.model.index(0, 7).data() == "49"
+    assert view.model.index(0, 1).data() == "李娜 Li Na" and view.model.index(0, 2).data() == "49"
     assert "1 overdue reports in 1 departments" in view.summary.text()
     with qtbot.waitSignal(view.open_record) as signal:
         view.open_row(0)
@@ -360,7 +360,7 @@ def test_overdue_view_lists_and_exports(
     assert sheet["C4"].value == "Li Na"
     assert view.export_to(tmp_path / "overdue.csv")
     assert "Li Na" in (tmp_path / "overdue.csv").read_text(encoding="utf-8-sig")
-    view.model.sort(7, Qt.SortOrder.DescendingOrder)
+    view.model.sort(2, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(view.model)
 
 

@@ -273,6 +273,7 @@ class InterviewDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(left_widget)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         columns = QHBoxLayout()
         columns.addWidget(scroll, 1)

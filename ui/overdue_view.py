@@ -164,9 +164,10 @@ class OverdueView(QDialog):
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        # The columns that say who and how late come first; the long titles last.
         self.model = RecordListModel([
-            self.tr("Department"), self.tr("Participant"), self.tr("E-mail"), self.tr("Exchange"), self.tr("Partner"),
-            self.tr("Report"), self.tr("Due"), self.tr("Days overdue"),
+            self.tr("Department"), self.tr("Participant"), self.tr("Days overdue"), self.tr("Due"), self.tr("Report"),
+            self.tr("E-mail"), self.tr("Exchange"), self.tr("Partner"),
         ], self)
         self.table = make_table(self.model, "overdue_table")
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
@@ -221,10 +222,15 @@ class OverdueView(QDialog):
         self.model.set_rows([
             ListRow(
                 record_id=row.report_id,
-                cells=(row.department_name, row.person_name, row.email, row.exchange_title, row.partners,
-                       row.kind.label, row.due_on.isoformat(), str(row.days_overdue)),
-                keys=(row.department_en.casefold(), row.person_name_en.casefold(), row.email, row.exchange_title,
-                      row.partners, row.kind.label, row.due_on, row.days_overdue),
+                cells=(row.department_name, row.person_name, str(row.days_overdue), row.due_on.isoformat(),
+                       row.kind.label, row.email, row.exchange_title, row.partners),
+                keys=(row.department_en.casefold(), row.person_name_en.casefold(), row.days_overdue, row.due_on,
+                      row.kind.label, row.email, row.exchange_title.casefold(), row.partners.casefold()),
+                tooltip=self.tr("{kind} for '{exchange}' with {partners}, due {due}: {days} days overdue{late}").replace(
+                    "{kind}", row.kind.label).replace("{exchange}", row.exchange_title).replace(
+                    "{partners}", row.partners).replace("{due}", row.due_on.isoformat()).replace(
+                    "{days}", str(row.days_overdue)).replace(
+                    "{late}", self.tr(" (more than 30 days: shown in red)") if row.days_overdue > 30 else ""),
                 emphasis=row.days_overdue > 30,
             )
             for row in rows
