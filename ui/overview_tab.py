@@ -350,6 +350,7 @@ class OverviewTab(QWidget):
         series.append(other)
         chart.addSeries(series)
         months = QBarCategoryAxis()
+        months.setTruncateLabels(False)  # '2026-…' says nothing; months are short enough to fit
         months.append([m.month for m in o.workshops_by_month])
         values = self._count_axis(max(m.workshops for m in o.workshops_by_month))
         chart.addAxis(months, Qt.AlignmentFlag.AlignBottom)
