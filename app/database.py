@@ -70,6 +70,10 @@ def describe_connection_error(url: URL, error: BaseException) -> str:
     if "permission denied for database" in text:
         return _("{user} may not connect to the database {name}; ask IT to grant CONNECT.").format(
             user=url.username or "", name=url.database)
+    if "must be owner of" in text or "permission denied for table" in text or "permission denied for schema" in text:
+        return _("{user} may not change the structure of {where}; the database's owner must update it first "
+                 "(iad-workshops db upgrade, see docs/shared-database.md).").format(
+            user=url.username or "", where=where)
     if "server does not support ssl" in text:
         return _("The server {host} does not offer an encrypted (TLS) connection, but this address requires one "
                  "(sslmode).").format(host=url.host or "localhost")

@@ -324,6 +324,8 @@ def test_wrong_password_says_so_and_the_stored_one_is_forgotten(memory_keyring: 
     ("FATAL:  the database system is starting up", "starting or stopping"),
     ('could not translate host name "db.iad" to address: Name or service not known', "cannot be reached"),
     ("connection timeout expired", "cannot be reached"),
+    ("permission denied for table alembic_version", "the database's owner must update it first"),
+    ("must be owner of table partners", "the database's owner must update it first"),
 ])
 def test_server_messages_map_to_one_sentence(server_says: str, expected: str) -> None:
     url = make_url("postgresql+psycopg://wang@db.iad.example.edu:5432/iad")
