@@ -448,3 +448,37 @@ def test_install_adds_the_export_and_planner_actions(
     window.workshop_id = None
     export.trigger()
     assert window.errors and "Select a workshop" in window.errors[0]
+
+
+# ---- the whole job ---------------------------------------------------------------------------------------
+def test_three_rounds_with_sydney_across_its_clock_change_and_invitations_on_both_sides(
+    qtbot: QtBot, planner: WorkshopPlanner, sqlite_database: Database, seeded: Seeded, tmp_path: Path,
+) -> None:
+    """Round 1 on Mon 21 Sep 2026 09:00 Shanghai (11:00 AEST in Sydney); rounds 2 and 3 a week apart. Sydney
+    moves to summer time on 4 Oct, so round 3 is at 12:00 there: the planner says so, and the invitations
+    land at the stored instants, which read 11:00, 11:00 and 12:00 on Sydney's clock."""
+    from exports.ics import write_exchange_ics
+
+    planner.date_edit.setDate(planner.date_edit.date().addDays(-28))  # Mon 19 Oct -> Mon 21 Sep
+    assert "Mon 21 Sep 2026 11:00–13:50" in planner.sides_label.text()
+    assert not any(p.is_error for p in planner.problems())  # concurrent breakouts, interpretation: all fine
+    assert planner.confirm()
+    round_two = planner.add_next_round()
+    round_three = planner.add_next_round()
+    assert round_two is not None and round_three is not None
+    assert not planner.next_round_button.isEnabled()  # all three planned rounds exist
+    shifted = [p for p in planner.problems() if p.code == "dst_between_rounds"]
+    assert len(shifted) == 1 and "University of Sydney" in shifted[0].message
+    assert "Mon 05 Oct 2026 12:00–14:50" in planner.sides_label.text()
+    assert planner.confirm()
+    with sqlite_database.transaction() as session:
+        path = write_exchange_ics(session, seeded.exchange_id, tmp_path / "rounds.ics", "Asia/Shanghai")
+    events = Calendar.from_ical(path.read_bytes()).events
+    sydney = ZoneInfo("Australia/Sydney")
+    starts = [e.decoded("DTSTART") for e in events]
+    assert [s.astimezone(UTC) for s in starts] == [
+        stored_workshop(sqlite_database, wid).starts_at for wid in (seeded.workshop_id, round_two, round_three)]
+    assert [s.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%d %H:%M") for s in starts] == [
+        "21 09:00", "28 09:00", "05 09:00"]
+    assert [s.astimezone(sydney).strftime("%H:%M") for s in starts] == ["11:00", "11:00", "12:00"]
+    assert [str(e["STATUS"]) for e in events] == ["CONFIRMED", "TENTATIVE", "CONFIRMED"]
