@@ -121,6 +121,7 @@ class UsersDialog(QDialog):
         with self.database.sessions() as session:
             rows = [(u.id, u.username, u.display_name, u.role, u.active, u.version) for u in users.list(session)]
         self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
 
     def _open_row(self, visible_row: int) -> None:
         if visible_row < 0:
