@@ -288,7 +288,7 @@ def max_concurrent_tracks(panels: Sequence[PanelLine]) -> int:
 
 
 def agenda_data(session: Session, workshop_id: int, iad_timezone: str) -> AgendaData:
-    """Everything the agenda of one workshop shows, in seven queries whatever its size."""
+    """Everything the agenda of one workshop shows, in seven SELECTs whatever its size."""
     workshop = session.scalars(
         select(Workshop)
         .where(Workshop.id == workshop_id)
@@ -434,7 +434,7 @@ def semester_id_by_name(session: Session, name: str) -> int:
 
 
 def programme_data(session: Session, semester_id: int, iad_timezone: str) -> ProgrammeData:
-    """Every workshop of a semester, grouped by month in the IAD's zone, in four queries."""
+    """Every workshop of a semester, grouped by month in the IAD's zone, in four SELECTs."""
     semester = session.get(Semester, semester_id)
     if semester is None:
         raise NotFoundError(_("There is no semester with id {id}.").format(id=semester_id))

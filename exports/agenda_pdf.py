@@ -12,7 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Paragraph, Spacer, Table
 
 from app.documents import AgendaData, AgendaSlot, PanelLine, ZoneSpan
 from app.i18n import _
@@ -23,6 +23,7 @@ from exports.pdf_layout import (
     DIVISION_EN,
     HEADER_FILL,
     LongRowTable,
+    PagedDocument,
     MM,
     NAVY,
     PROGRAMME_EN,
@@ -77,7 +78,7 @@ def render_agenda(data: AgendaData, *, fonts: FontSet | None = None, printed_on:
     story.extend(_participants(data, style, width))
 
     def build(buffer: object) -> None:
-        document = SimpleDocTemplate(
+        document = PagedDocument(
             buffer, pagesize=page_size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP, bottomMargin=BOTTOM,
             title=f"{_('Agenda')}: {data.exchange_title}", author=DIVISION_EN,
             subject=round_label(data.round_number, data.planned_rounds), creator=PROGRAMME_EN,

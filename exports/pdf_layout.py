@@ -23,7 +23,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from app.documents import ZoneSpan
 from app.errors import AppError
@@ -200,6 +200,16 @@ class LongRowTable(Table):
             if isinstance(part, LongRowTable):
                 part.tall_row = self.tall_row
         return parts
+
+
+class PagedDocument(BaseDocTemplate):
+    """One frame per page without inner padding, so tables as wide as the frame line up with the footer."""
+
+    def __init__(self, buffer: Any, **kwargs: Any) -> None:
+        super().__init__(buffer, **kwargs)
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
 
 
 def table_style(fonts: FontSet, commands: Sequence[tuple[Any, ...]]) -> TableStyle:

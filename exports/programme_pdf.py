@@ -15,18 +15,7 @@ from zoneinfo import ZoneInfo
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import (
-    BaseDocTemplate,
-    CondPageBreak,
-    Flowable,
-    Frame,
-    HRFlowable,
-    PageBreak,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-    )
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, PageBreak, Paragraph, Spacer, Table
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from app.documents import ProgrammeData, ProgrammeLine, ZoneSpan
@@ -39,6 +28,7 @@ from exports.pdf_layout import (
     MM,
     MUTED,
     NAVY,
+    PagedDocument,
     PROGRAMME_EN,
     PROGRAMME_ZH,
     RULE,
@@ -71,12 +61,10 @@ class MonthHeading(Paragraph):
     """A month's heading; the document lists these in the contents."""
 
 
-class ProgrammeDocument(BaseDocTemplate):
+class ProgrammeDocument(PagedDocument):
     def __init__(self, buffer: Any, **kwargs: Any) -> None:
         super().__init__(buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=15 * MM,
                          bottomMargin=20 * MM, **kwargs)
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
         if isinstance(flowable, MonthHeading):
@@ -118,7 +106,8 @@ def _story(data: ProgrammeData, style: Styles, width: float) -> list[Flowable]:
         count = len(month.lines)
         heading = f"{month_title(month.year, month.month)} · {month.year}年{month.month}月"
         story.append(MonthHeading(markup(heading), style.heading))
-        story.append(para(_("{count} workshop(s)").format(count=count), style.small))
+        story.append(para(_("1 workshop") if count == 1 else _("{count} workshops").format(count=count),
+                          style.small))
         story.append(Spacer(1, 4))
         story.append(_month_table(month.lines, style, width))
     return story

@@ -243,6 +243,8 @@ def test_very_long_title_and_description_split_across_pages(db_session: Session,
     assert page_count(pdf) >= 4
     assert "Sentence 399 of a very long description" in text
     assert "Closing and next round" in text and "Zhang Wei" in text
+    for page in range(page_count(pdf)):  # a tall row continues on the next page under one header
+        assert [t for t, _x in text_positions(pdf, page)].count("Time") <= 1
 
 
 def test_agenda_without_panels_or_participants_still_prints(
