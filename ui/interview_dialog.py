@@ -391,11 +391,15 @@ class InterviewDialog(QDialog):
             actions.append(ActionInput(row.description, row.owner, due, row.done))
         return InterviewInput(
             department_id=self.department.currentData(), semester_id=self.semester.currentData(),
-            interview_date=self.interview_date.date().toPython(), interviewer=self.interviewer.text(),
+            interview_date=self._interview_day(), interviewer=self.interviewer.text(),
             interviewees=self.interviewees.text(), findings=self.findings.toPlainText(),
             scores={item_id: box.value() for item_id, box in self.score_boxes.items() if box.value() > 0},
             actions=actions, exchange_ids=self.exchange_ids(),
         )
+
+    def _interview_day(self) -> date:
+        day = self.interview_date.date()
+        return date(day.year(), day.month(), day.day())
 
     def save(self) -> None:
         try:

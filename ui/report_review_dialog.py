@@ -80,6 +80,10 @@ def qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
 
+def pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
 class ReportReviewDialog(QDialog):
     """`ReportReviewDialog(database, settings, actor, report_id)`; `saved` is emitted after every change."""
 
@@ -285,7 +289,7 @@ class ReportReviewDialog(QDialog):
             return True
         if channel == PublicationChannel.NONE:
             return False
-        return (self.published_on.date().toPython() != d.published_on
+        return (pydate(self.published_on.date()) != d.published_on
                 or self.link.text().strip() != d.publication_url)
 
     def save(self) -> None:
@@ -305,7 +309,7 @@ class ReportReviewDialog(QDialog):
                     version = None  # this transaction changed it: no one else can have
                 if self.publication_changed():
                     channel = self.channel.currentData()
-                    day = self.published_on.date().toPython() if channel != PublicationChannel.NONE else None
+                    day = pydate(self.published_on.date()) if channel != PublicationChannel.NONE else None
                     publish_report(session, self.actor, self.report_id, channel, day, self.link.text(),
                                    expected_version=version)
         except ValidationError as error:
