@@ -11,7 +11,7 @@ import pytest
 from icalendar import Calendar
 from PySide6.QtCore import QPoint, Qt, QTime
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTabWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -410,7 +410,7 @@ class FakeWindow(QMainWindow):
         self.workshop_id = workshop_id
         self.errors: list[str] = []
         self.statuses: list[str] = []
-        self.tabs_added: list[Any] = []
+        self.tabs = QTabWidget()
         self.refreshed = 0
 
     def selected_id(self, kind: str) -> int | None:
@@ -423,7 +423,7 @@ class FakeWindow(QMainWindow):
         self.statuses.append(text)
 
     def add_tab(self, widget: Any, title: str, position: int | None = None) -> None:
-        self.tabs_added.append(widget)
+        self.tabs.addTab(widget, title)
 
     def refresh_all(self) -> None:
         self.refreshed += 1
@@ -443,8 +443,12 @@ def test_install_adds_the_export_and_planner_actions(
     assert (tmp_path / "w.ics").exists() and window.statuses
     plan = next(a for a in window.tools_menu.actions() if a.objectName() == "plan_workshop")
     plan.trigger()
-    assert isinstance(window.tabs_added[0], WorkshopPlanner)
-    assert window.tabs_added[0].workshop_id == seeded.workshop_id
+    plan.trigger()  # the open planner comes back; no second copy
+    assert window.tabs.count() == 1 and window.tabs.tabText(0) == "Peer support · round 1"
+    planner = window.tabs.widget(0)
+    assert isinstance(planner, WorkshopPlanner) and planner.workshop_id == seeded.workshop_id
+    planner.add_next_round()
+    assert window.tabs.tabText(0) == "Peer support · round 2" and window.refreshed == 1
     window.workshop_id = None
     export.trigger()
     assert window.errors and "Select a workshop" in window.errors[0]

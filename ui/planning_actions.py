@@ -56,13 +56,22 @@ def open_planner(window: Any) -> WorkshopPlanner | None:
     workshop_id = _selected_workshop(window)
     if workshop_id is None:
         return None
+    tabs = getattr(window, "tabs", None)
+    if tabs is not None:
+        # One planner per workshop: bring back the open one rather than a second copy.
+        for index in range(tabs.count()):
+            widget = tabs.widget(index)
+            if isinstance(widget, WorkshopPlanner) and widget.workshop_id == workshop_id:
+                tabs.setCurrentIndex(index)
+                return widget
     planner = WorkshopPlanner(window.database, window.settings, window.actor)
     planner.load(workshop_id)
     planner.saved.connect(lambda _id: window.refresh_all())
-    window.add_tab(planner, window.tr("Plan workshop #%1").replace("%1", str(workshop_id)))
-    tabs = getattr(window, "tabs", None)
+    window.add_tab(planner, planner.title())
     if tabs is not None:
         tabs.setCurrentWidget(planner)
+        # The title follows the planner when it moves to another round (Add next round).
+        planner.saved.connect(lambda _id: tabs.setTabText(tabs.indexOf(planner), planner.title()))
     return planner
 
 

@@ -714,6 +714,14 @@ class WorkshopPlanner(QWidget):
     def workshop_id(self) -> int | None:
         return self._stored.id if self._stored is not None else None
 
+    def title(self) -> str:
+        """A short name for a tab: the exchange and the round."""
+        if self._context is None or self._draft is None:
+            return self.tr("Workshop planner")
+        title = self._context.exchange_title
+        short = title if len(title) <= 28 else title[:27] + "…"
+        return self.tr("%1 · round %2").replace("%1", short).replace("%2", str(self._draft.round_number))
+
     def draft(self) -> WorkshopPlan | None:
         """The plan as edited (not a copy: for reading)."""
         return self._draft
