@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from lxml import etree
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
@@ -150,6 +150,32 @@ def ensure_reports(
         created.append(
             reports.create(session, actor, participation_id=participation.id, kind=kind, due_on=due_on)
         )
+    return created
+
+
+def finished_exchange_ids(session: Session, semester_id: int | None) -> list[int]:
+    """Exchanges whose every round that is not cancelled is held (and that have one)."""
+    query = (
+        select(Workshop.exchange_id)
+        .join(Exchange, Exchange.id == Workshop.exchange_id)
+        .where(Workshop.status != WorkshopStatus.CANCELLED)
+        .group_by(Workshop.exchange_id)
+        .having(func.count() == func.sum(case((Workshop.status == WorkshopStatus.HELD, 1), else_=0)))
+        .order_by(Workshop.exchange_id)
+    )
+    if semester_id is not None:
+        query = query.where(Exchange.semester_id == semester_id)
+    return list(session.scalars(query))
+
+
+def ensure_semester_reports(
+    session: Session, actor: Actor, semester_id: int | None, *, settings: Settings | None = None
+) -> list[Report]:
+    """`ensure_reports` for every finished exchange of the semester (None: of every semester)."""
+    settings = settings or Settings.load()
+    created: list[Report] = []
+    for exchange_id in finished_exchange_ids(session, semester_id):
+        created += ensure_reports(session, actor, exchange_id, settings=settings)
     return created
 
 

@@ -65,6 +65,26 @@ def test_ensure_reports_creates_one_per_participant_due_after_last_round(
     assert db_session.scalar(select(AuditEntry.id).where(AuditEntry.table_name == "reports")) is not None
 
 
+def test_ensure_semester_reports_only_for_finished_exchanges(
+    db_session: Session, officer: Actor, make_semester: Factory, make_exchange: Factory, make_workshop: Factory,
+    make_participation: Factory,
+) -> None:
+    semester = make_semester()
+    finished, running, other = (make_exchange(semester=semester), make_exchange(semester=semester),
+                                make_exchange())
+    make_workshop(exchange=finished, round_number=1, status=WorkshopStatus.HELD)
+    make_workshop(exchange=finished, round_number=2, status=WorkshopStatus.CANCELLED)
+    make_workshop(exchange=running, round_number=1, status=WorkshopStatus.HELD)
+    make_workshop(exchange=running, round_number=2, status=WorkshopStatus.CONFIRMED)
+    make_workshop(exchange=other, status=WorkshopStatus.HELD)
+    for exchange in (finished, running, other):
+        make_participation(exchange=exchange)
+    assert report_service.finished_exchange_ids(db_session, semester.id) == [finished.id]
+    created = report_service.ensure_semester_reports(db_session, officer, semester.id, settings=Settings())
+    assert [r.participation.exchange_id for r in created] == [finished.id]
+    assert report_service.ensure_semester_reports(db_session, officer, semester.id, settings=Settings()) == []
+
+
 def test_ensure_reports_needs_a_round(db_session: Session, officer: Actor, make_exchange: Factory,
                                       make_participation: Factory) -> None:
     exchange = make_exchange(title="Peer counselling")

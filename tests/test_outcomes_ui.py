@@ -428,8 +428,8 @@ def test_install_adds_overview_first_and_tools_actions(
     actions.today = lambda: TODAY
     assert window.tabs.widget(0) is actions.overview and window.tabs.tabText(0) == "&Overview"
     names = [action.objectName() for action in window.tools_menu.actions() if action.objectName()]
-    assert names == ["overdue_reports_action", "due_for_interview_action", "department_interview_action",
-                     "review_report_action", "visit_priority_action"]
+    assert names == ["create_owed_reports_action", "overdue_reports_action", "due_for_interview_action",
+                     "department_interview_action", "review_report_action", "visit_priority_action"]
     actions.overview.set_semester(world.semester)
     report_rows = [i for i, item in enumerate(actions.overview.actions_model.items) if item.kind == "report"]
     actions.overview.activate_row(report_rows[0])
@@ -441,9 +441,24 @@ def test_install_adds_overview_first_and_tools_actions(
     actions.overview.activate_row(department_rows[0])
     assert started and started[0] in (world.counselling, world.assets)
 
+    # Every participant of the finished exchange already owes a report: nothing to create.
+    messages: list[str] = []
+    monkeypatch.setattr(window, "status_message", messages.append)
+    actions.create_owed_reports()
+    assert messages == ["Every participant already has a report."]
+    with sqlite_database.transaction() as session:
+        newcomer = Person(department_id=world.assets, name_en="Zhao Lei")
+        session.add(newcomer)
+        session.flush()
+        session.add(Participation(person_id=newcomer.id, exchange_id=world.exchange))
+    window.selected["exchange"] = world.exchange
+    actions.create_owed_reports()
+    assert messages[-1] == "1 reports created, due 2026-11-13."  # last round 14 Oct + 30 days
+    assert window.refreshed >= 1
+
     overdue = actions.show_overdue()
     qtbot.addWidget(overdue)
-    assert overdue.model.rowCount() == 1
+    assert overdue.model.rowCount() == 2  # Li Na, and the report just created for Zhao Lei
     window.selected["partner"] = world.partner
     dialog = actions.show_visit_priority()
     qtbot.addWidget(dialog)

@@ -8,9 +8,10 @@ from pytestqt.qtbot import QtBot
 
 from app.database import Database
 from app.settings import Settings
+from app.overview import DepartmentScore, MonthCount, SemesterOverview
 from models import Semester
 from tests.test_outcomes_ui import TODAY, World, world  # noqa: F401 - the fixture is used by name
-from ui.overview_tab import OverviewTab
+from ui.overview_tab import OverviewTab, nice_step
 
 
 def bar_values(tab: OverviewTab, chart: str) -> list[list[float]]:
@@ -66,3 +67,24 @@ def test_overview_tab_empty_and_all_semesters(qtbot: QtBot, qtmodeltester: Any, 
     tab.set_semester(999999)
     assert tab.error.isVisibleTo(tab) and "no longer exists" in tab.error.text()
     qtmodeltester.check(tab.actions_model)
+
+
+def test_nice_axis_steps() -> None:
+    assert [nice_step(top) for top in (1, 5, 6, 10, 11, 48, 580, 48029)] == [1, 1, 2, 2, 5, 10, 200, 10000]
+
+
+def test_long_spans_are_drawn_readably(qtbot: QtBot, sqlite_database: Database) -> None:
+    overview = SemesterOverview(
+        semester_id=None, semester_name="All semesters",
+        workshops_by_month=[MonthCount(f"{2017 + n // 12}-{n % 12 + 1:02d}", 2, 1) for n in range(30)],
+        evaluation_scores=[DepartmentScore(n, f"Department {n:02d}", 1 + n / 10, 1) for n in range(20)],
+    )
+    tab = OverviewTab(sqlite_database, Settings(), today=lambda: TODAY)
+    qtbot.addWidget(tab)
+    tab.show_overview(overview)
+    assert tab.chart_views["workshops"].chart().title() == "Workshops by year"
+    assert bar_values(tab, "workshops") == [[12.0, 12.0, 6.0], [12.0, 12.0, 6.0]]  # 2017, 2018, half of 2019
+    evaluation = tab.chart_views["evaluation"].chart()
+    assert evaluation.title() == "Evaluation: lowest and highest 6 of 20 departments"
+    values = bar_values(tab, "evaluation")[0]
+    assert values == [1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 2.4, 2.5, 2.6, 2.7, 2.8, 2.9]

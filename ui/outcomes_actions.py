@@ -1,8 +1,8 @@
 """The second half of the cycle in the main window: the Overview tab and the Tools menu actions.
 
-`install(window)` adds the Overview as the first tab and, under Tools: Overdue
-reports…, Due for interview…, Visit priority…, Review report…, Department
-interview…. It uses only the window API every feature relies on (database,
+`install(window)` adds the Overview as the first tab and, under Tools: Create owed
+reports, Overdue reports…, Due for interview…, Department interview…, Review
+report…, Visit priority…. It uses only the window API every feature relies on (database,
 settings, actor, tools_menu, selected_id, semester_id, refresh_all, show_error,
 status_message, add_tab and, when present, open_record).
 """
@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from app.errors import AppError
+from app.reports import ensure_reports, ensure_semester_reports
 from ui.interview_dialog import InterviewDialog
 from ui.overdue_view import DueForInterviewView, OverdueView
 from ui.overview_tab import OverviewTab
@@ -95,6 +96,27 @@ class OutcomesActions:
         """Edit the interview selected in the Evaluations tab, or record a new one."""
         self.record_interview(evaluation_id=self.window.selected_id("evaluation"))
 
+    def create_owed_reports(self) -> None:
+        """Reports for the exchange selected in the Workshops tab, else for every finished exchange of the semester."""
+        exchange_id = self.window.selected_id("exchange")
+        try:
+            with self.window.database.transaction() as session:
+                if exchange_id is not None:
+                    created = ensure_reports(session, self.window.actor, exchange_id, settings=self.window.settings)
+                else:
+                    created = ensure_semester_reports(session, self.window.actor, self.window.semester_id(),
+                                                      settings=self.window.settings)
+                due = sorted({report.due_on for report in created if report.due_on is not None})
+        except AppError as error:
+            self.window.show_error(tr("Create owed reports"), str(error))
+            return
+        if not created:
+            self.window.status_message(tr("Every participant already has a report."))
+            return
+        self.window.status_message(tr("{n} reports created, due {due}.").replace("{n}", str(len(created))).replace(
+            "{due}", ", ".join(day.isoformat() for day in due)))
+        self._changed()
+
     def review_report(self) -> None:
         report_id = self.window.selected_id("report")
         if report_id is None:
@@ -137,6 +159,7 @@ def install(window: Any) -> OutcomesActions:
     menu = window.tools_menu
     menu.addSeparator()
     for text, slot, name in (
+        (tr("&Create owed reports"), actions.create_owed_reports, "create_owed_reports_action"),
         (tr("&Overdue reports…"), actions.show_overdue, "overdue_reports_action"),
         (tr("&Due for interview…"), actions.show_due_for_interview, "due_for_interview_action"),
         (tr("Department &interview…"), actions.department_interview, "department_interview_action"),

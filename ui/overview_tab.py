@@ -55,6 +55,22 @@ STATUS_COLOURS = {
 CATEGORY_COLOURS = {"overdue_report": "#C62828", "interview_due": "#B26A00", "workshop_not_held": "#5B5B5B"}
 
 
+# Beyond these, bars get too thin to read: months become years, departments the extremes.
+MAX_MONTH_BARS = 12
+MAX_DEPARTMENT_BARS = 12
+
+
+def nice_step(top: int, most: int = 5) -> int:
+    """The smallest of 1, 2, 5, 10, 20, 50, … that covers `top` in at most `most` steps."""
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * magnitude
+            if top <= step * most:
+                return step
+        magnitude *= 10
+
+
 def percent(rate: float | None) -> str:
     return "—" if rate is None else f"{rate:.0%}"
 
@@ -253,7 +269,12 @@ class OverviewTab(QWidget):
         old = view.chart()
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.setBackgroundRoundness(0)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        legend = chart.legend()
+        legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
+        font = legend.font()
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))  # five statuses must fit under a narrow chart
+        legend.setFont(font)
+        legend.setShowToolTips(True)  # an elided legend entry shows its full name on hover
         view.setChart(chart)
         if old is not None:
             old.deleteLater()  # the view releases, but does not delete, the chart it showed
@@ -335,24 +356,37 @@ class OverviewTab(QWidget):
 
     def _workshops_chart(self, o: SemesterOverview) -> QChart:
         chart = QChart()
-        chart.setTitle(self.tr("Workshops by month"))
         if not o.workshops_by_month:
             chart.setTitle(self.tr("Workshops by month — none yet"))
             return chart
+        # More than a year of months is unreadable as bars: count by year instead.
+        periods: list[tuple[str, int, int]] = [(m.month, m.workshops, m.held) for m in o.workshops_by_month]
+        if len(periods) > MAX_MONTH_BARS:
+            years: dict[str, list[int]] = {}
+            for month, total, held_count in periods:
+                counts = years.setdefault(month[:4], [0, 0])
+                counts[0] += total
+                counts[1] += held_count
+            periods = [(year, total, held_count) for year, (total, held_count) in sorted(years.items())]
+            chart.setTitle(self.tr("Workshops by year"))
+        else:
+            chart.setTitle(self.tr("Workshops by month"))
         series = QStackedBarSeries()
         held = QBarSet(self.tr("Held"))
         held.setColor(QColor("#2E7D32"))
         other = QBarSet(self.tr("Planned or confirmed"))
         other.setColor(QColor("#9DB4CF"))
-        held.append([float(m.held) for m in o.workshops_by_month])
-        other.append([float(m.workshops - m.held) for m in o.workshops_by_month])
+        held.append([float(held_count) for _period, _total, held_count in periods])
+        other.append([float(total - held_count) for _period, total, held_count in periods])
         series.append(held)
         series.append(other)
         chart.addSeries(series)
         months = QBarCategoryAxis()
         months.setTruncateLabels(False)  # '2026-…' says nothing; months are short enough to fit
-        months.append([m.month for m in o.workshops_by_month])
-        values = self._count_axis(max(m.workshops for m in o.workshops_by_month))
+        months.append([period for period, _total, _held in periods])
+        if len(periods) > 6:
+            months.setLabelsAngle(-90)  # side by side, ten years' labels run into each other
+        values = self._count_axis(max(total for _period, total, _held in periods))
         chart.addAxis(months, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(months)
@@ -387,17 +421,24 @@ class OverviewTab(QWidget):
 
     def _evaluation_chart(self, o: SemesterOverview) -> QChart:
         chart = QChart()
-        chart.setTitle(self.tr("Average evaluation score per department"))
         if not o.evaluation_scores:
             chart.setTitle(self.tr("Average evaluation score per department — no interviews yet"))
             return chart
-        scores = list(reversed(o.evaluation_scores))
+        scores = sorted(o.evaluation_scores, key=lambda s: (s.average, s.department.casefold()))
+        if len(scores) > MAX_DEPARTMENT_BARS:
+            # Forty bars cannot be read; the best and the weakest are what a manager asks about.
+            half = MAX_DEPARTMENT_BARS // 2
+            chart.setTitle(self.tr("Evaluation: lowest and highest {n} of {total} departments").replace(
+                "{n}", str(half)).replace("{total}", str(len(scores))))
+            scores = scores[:half] + scores[-half:]
+        else:
+            chart.setTitle(self.tr("Average evaluation score per department"))
         series = QHorizontalBarSeries()
         bar = QBarSet(self.tr("Average (1–5)"))
         bar.setColor(QColor("#B26A00"))
-        bar.append([round(s.average, 2) for s in scores])
+        bar.append([round(s.average, 2) for s in scores])  # lowest at the bottom, highest on top
         series.append(bar)
-        series.setLabelsVisible(True)
+        series.setLabelsVisible(len(scores) <= 8)
         series.setLabelsFormat("@value")
         series.setBarWidth(0.6 if len(scores) > 2 else 0.35)
         chart.addSeries(series)
@@ -416,14 +457,13 @@ class OverviewTab(QWidget):
 
     @staticmethod
     def _count_axis(top: int) -> QValueAxis:
-        """An axis of whole counts: ticks fall on whole numbers, at most six of them."""
+        """An axis of counts with at most six ticks, each on a round number (1, 2 or 5 × 10^k apart)."""
         axis = QValueAxis()
         axis.setLabelFormat("%d")
-        top = max(1, top)
-        if top > 5:
-            top = -(-top // 5) * 5
-        axis.setRange(0, top)
-        axis.setTickCount(min(6, top + 1))
+        step = nice_step(max(1, top))
+        ticks = max(1, -(-max(1, top) // step))
+        axis.setRange(0, ticks * step)
+        axis.setTickCount(ticks + 1)
         return axis
 
     @staticmethod
