@@ -232,7 +232,8 @@ def test_panel_table_edits_add_and_remove_panels(
 ) -> None:
     model = planner.panel_model
     row = model.row_of(seeded.panels["Waiting lists"])
-    assert model.setData(model.index(row, model.column_of("start")), "9:52")  # snapped on save to 09:50
+    assert model.setData(model.index(row, model.column_of("start")), "9:52")  # snapped to 09:50 at once
+    assert model.data(model.index(row, model.column_of("start"))) == "09:50–10:30"
     assert model.setData(model.index(row, model.column_of("track")), "Breakout A")
     assert not model.setData(model.index(row, model.column_of("start")), "25:00")
     assert "track_overlap" in codes(planner)
@@ -486,3 +487,21 @@ def test_three_rounds_with_sydney_across_its_clock_change_and_invitations_on_bot
         "21 09:00", "28 09:00", "05 09:00"]
     assert [s.astimezone(sydney).strftime("%H:%M") for s in starts] == ["11:00", "11:00", "12:00"]
     assert [str(e["STATUS"]) for e in events] == ["CONFIRMED", "TENTATIVE", "CONFIRMED"]
+
+
+def test_speakers_dialog_keeps_the_order_and_filters(qtbot: QtBot) -> None:
+    from app.planning import SpeakerChoice
+    from app.scheduling import SpeakerPlan
+    from ui.workshop_planner import SpeakersDialog
+
+    choices = [SpeakerChoice(SpeakerPlan("李伟 Li Wei", person_id=1), "Student Mental Health Center"),
+               SpeakerChoice(SpeakerPlan("Wang Fang", person_id=2), "Student Mental Health Center"),
+               SpeakerChoice(SpeakerPlan("Jane Doe", contact_id=7), "University of Sydney")]
+    dialog = SpeakersDialog("Peer mentors", choices, [(None, 7)])
+    qtbot.addWidget(dialog)
+    items = {ref: item for item, ref in dialog._items}
+    assert items[(None, 7)].checkState() == Qt.CheckState.Checked
+    items[(1, None)].setCheckState(Qt.CheckState.Checked)
+    assert dialog.selected() == [(None, 7), (1, None)]  # the partner speaker stays first
+    dialog.filter.setText("wang")
+    assert items[(1, None)].isHidden() and not items[(2, None)].isHidden()

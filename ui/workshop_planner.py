@@ -67,6 +67,7 @@ from app.planning import (
     add_next_round,
     attendance_grid,
     save_plan,
+    snap_instant,
     snap_minutes,
     speaker_choices,
 )
@@ -260,7 +261,7 @@ class PanelTableModel(QAbstractTableModel):
             start = self.parse_start(text)
             if start is None:
                 return False
-            panel.starts_at = start
+            panel.starts_at = snap_instant(start)  # what the officer sees is what is saved
         elif name == "duration":
             try:
                 minutes = snap_minutes(int(str(value).strip()))
