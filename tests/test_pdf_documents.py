@@ -384,3 +384,14 @@ def test_certificate_choices_list_each_participation(db_session: Session, agenda
     assert mine[0].exchange_label.startswith("Residential college support (")
     semester_id = agenda_setup["exchange"].semester_id
     assert {c.exchange_id for c in certificate_choices(db_session, semester_id)} == {agenda_setup["exchange"].id}
+
+
+def test_partners_sharing_a_zone_share_one_clock_after_the_iads() -> None:
+    from app.documents import PartnerInfo, clocks_for
+
+    partners = [PartnerInfo(1, "Oxford", "", "UK", "", "Europe/London"),
+                PartnerInfo(2, "Fudan", "", "China", "", "Asia/Shanghai"),
+                PartnerInfo(3, "Edinburgh", "", "UK", "", "Europe/London")]
+    clocks = clocks_for(IAD, partners)
+    assert [(c.zone, c.place) for c in clocks] == [("Asia/Shanghai", "IAD / Fudan"),
+                                                   ("Europe/London", "Oxford / Edinburgh")]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -264,8 +265,10 @@ class CertificateDialog(QDialog):
         self.person_box.setObjectName("person_box")
         self.person_box.setEditable(True)  # type to find a name among many
         self.person_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.person_box.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.person_box.completer().setCompletionMode(self.person_box.completer().CompletionMode.PopupCompletion)
+        completer = self.person_box.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.exchange_box = QComboBox()
         self.exchange_box.setObjectName("exchange_box")
         self.every_semester = QCheckBox(self.tr("Show every semester"))
