@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NoReturn
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
@@ -542,7 +543,6 @@ def certificate_data(session: Session, person_id: int, exchange_id: int, iad_tim
     ).unique().one_or_none()
     if participation is None:
         _explain_missing_participation(session, person_id, exchange_id)
-    assert participation is not None
     person = participation.person
     exchange = participation.exchange
     attended = session.scalars(
@@ -584,7 +584,7 @@ def certificate_data(session: Session, person_id: int, exchange_id: int, iad_tim
     )
 
 
-def _explain_missing_participation(session: Session, person_id: int, exchange_id: int) -> None:
+def _explain_missing_participation(session: Session, person_id: int, exchange_id: int) -> NoReturn:
     person = session.get(Person, person_id)
     if person is None:
         raise NotFoundError(_("There is no person with id {id}.").format(id=person_id))

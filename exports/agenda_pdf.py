@@ -16,6 +16,7 @@ from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Paragraph, S
 
 from app.documents import AgendaData, AgendaSlot, PanelLine, ZoneSpan
 from app.i18n import _
+from models.enums import ExchangeKind
 from exports.fonts import FontSet, load_fonts
 from exports.pdf_layout import (
     ACCENT,
@@ -104,7 +105,7 @@ def _header(data: AgendaData, style: Styles, width: float) -> list[Flowable]:
                           ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]),
     )
     partner_text = "; ".join(_partner_name(p.name, p.name_zh, p.city, p.country) for p in data.partners)
-    if data.exchange_kind.value == "multi_round":
+    if data.exchange_kind == ExchangeKind.MULTI_ROUND:
         what = f"{round_label(data.round_number, data.planned_rounds)} · {data.exchange_kind.label}"
     else:
         what = data.exchange_kind.label
@@ -167,7 +168,7 @@ def _facts(data: AgendaData, style: Styles, width: float) -> list[Flowable]:
 def _interpretation_note(data: AgendaData) -> str:
     interpreted = [p for p in data.panels if p.interpretation_needed]
     if data.interpretation_languages or data.interpreter:
-        text = _("Simultaneous or consecutive interpretation ({languages}) is provided").format(
+        text = _("Interpretation ({languages}) is provided").format(
             languages=data.interpretation_languages or _("languages to be confirmed"))
         if data.interpreter:
             text += _(" by {interpreter}").format(interpreter=data.interpreter)

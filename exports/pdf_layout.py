@@ -102,14 +102,12 @@ def rich(parts: Sequence[tuple[str, str]], style: ParagraphStyle) -> Paragraph:
     return Paragraph(text, style)
 
 
-_cjk_styles: dict[int, ParagraphStyle] = {}
-
-
 def cjk_variant(style: ParagraphStyle) -> ParagraphStyle:
-    found = _cjk_styles.get(id(style))
+    """The same style wrapping between any two characters; made once and kept on the style."""
+    found: ParagraphStyle | None = getattr(style, "_cjk_variant", None)
     if found is None:
         found = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
-        _cjk_styles[id(style)] = found
+        style._cjk_variant = found
     return found
 
 
@@ -136,6 +134,7 @@ class Styles:
     small: ParagraphStyle
     cell: ParagraphStyle
     cell_small: ParagraphStyle
+    cell_muted: ParagraphStyle
     cell_title: ParagraphStyle
     cell_head: ParagraphStyle
     speaker: ParagraphStyle
@@ -162,6 +161,7 @@ def styles(fonts: FontSet) -> Styles:
         small=ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5, textColor=MUTED),
         cell=cell,
         cell_small=ParagraphStyle("cell_small", parent=cell, fontSize=7.5, leading=9.5, textColor=MUTED),
+        cell_muted=ParagraphStyle("cell_muted", parent=cell, textColor=MUTED),
         cell_title=ParagraphStyle("cell_title", parent=cell, fontName=heavy, fontSize=9, leading=11.5,
                                   textColor=NAVY),
         cell_head=ParagraphStyle("cell_head", parent=cell, fontName=heavy, textColor=colors.white),

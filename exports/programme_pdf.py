@@ -168,7 +168,7 @@ def _month_table(lines: tuple[ProgrammeLine, ...], style: Styles, width: float) 
         partner_times = [
             para(_partner_time(iad, span, several=len(line.times) > 2), text) for span in line.times[1:]
         ] or [para(_("same as IAD"), style.cell_small)]
-        exchange = [para(line.exchange_title, _muted(style) if cancelled else style.cell_title)]
+        exchange = [para(line.exchange_title, style.cell_muted if cancelled else style.cell_title)]
         if line.departments:
             exchange.append(para("; ".join(d.name_zh or d.name_en for d in line.departments), style.cell_small))
         rows.append([
@@ -179,7 +179,7 @@ def _month_table(lines: tuple[ProgrammeLine, ...], style: Styles, width: float) 
             _partner_cell(line, text, style) or para("—", text),
             para(_("{round} of {rounds}").format(round=line.round_number, rounds=line.planned_rounds)
                  if line.planned_rounds > 1 else _("One-off"), text),
-            para(line.status.label, _muted(style) if cancelled else style.cell),
+            para(line.status.label, style.cell_muted if cancelled else style.cell),
         ])
     return Table(rows, colWidths=[width * f for f in fractions], repeatRows=1, splitInRow=60,
                  style=table_style(style.fonts, commands), hAlign="LEFT")
@@ -202,14 +202,3 @@ def _partner_time(iad: ZoneSpan, span: ZoneSpan, *, several: bool) -> str:
     if several:
         text = f"{zone_city(span.zone)}: {text}"
     return text
-
-
-_muted_styles: dict[int, ParagraphStyle] = {}
-
-
-def _muted(style: Styles) -> ParagraphStyle:
-    found = _muted_styles.get(id(style))
-    if found is None:
-        found = ParagraphStyle("cell-muted", parent=style.cell, textColor=MUTED)
-        _muted_styles[id(style)] = found
-    return found
