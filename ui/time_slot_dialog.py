@@ -164,8 +164,8 @@ class TimeSlotDialog(QDialog):
 
     def search(self) -> None:
         """Recompute the slots for the current inputs (fast: a fortnight takes a few milliseconds)."""
-        first = self.first_day.date().toPython()
-        last = self.last_day.date().toPython()
+        first: date = self.first_day.date().toPython()  # type: ignore[assignment]  # QDate -> date
+        last: date = self.last_day.date().toPython()  # type: ignore[assignment]
         try:
             slots = find_time_slots(
                 first_day=first, last_day=last, duration_minutes=self.duration.value(), iad=self._iad,
