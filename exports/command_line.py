@@ -14,7 +14,7 @@ from typing import Any
 
 from app.database import Database
 from exports import excel_commands, ics_commands
-from exports import pdf_commands
+from exports import overdue_xlsx, pdf_commands
 
 OpenDatabase = Callable[[argparse.Namespace], Database]
 SubParsers = Any  # argparse's private _SubParsersAction
@@ -33,5 +33,6 @@ def register_commands(exports: SubParsers, imports: SubParsers, open_db: OpenDat
 
 Registrar = Callable[[SubParsers, SubParsers, OpenDatabase], None]
 # Documents add their registrar functions here.
-EXPORT_COMMANDS: list[Registrar] = [ics_commands.register, excel_commands.register_exports, pdf_commands.register]
+EXPORT_COMMANDS: list[Registrar] = [ics_commands.register, excel_commands.register_exports, pdf_commands.register,
+                                    overdue_xlsx.register]
 IMPORT_COMMANDS: list[Registrar] = [excel_commands.register_imports]

@@ -303,3 +303,54 @@ def test_what_was_done_is_there_after_a_restart(qtbot: QtBot, seeded: Database, 
     topics = go_to(qtbot, second, second.topics_tab)
     assert [row[1] for row in topics.model.all_rows()] == ["Library makerspaces"]
     reopened.close()
+
+
+def test_a_round_opens_in_a_planner_tab_that_asks_before_closing_with_edits(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import UTC, datetime
+
+    from models import Exchange, Workshop
+    from ui.workshop_planner import WorkshopPlanner
+
+    with window.database.transaction() as session:
+        exchange = session.scalars(select(Exchange)).one()
+        exchange.partners = [session.scalars(select(Partner).where(Partner.name.like("%Melbourne"))).one()]
+        session.add(Workshop(exchange=exchange, starts_at=datetime(2026, 10, 20, 1, 0, tzinfo=UTC)))
+    tab = go_to(qtbot, window, window.workshops_tab)
+    tab.select_record(tab.model.row_at(0)[0])
+    core = window.tabs.count()
+    tab.open_planner()
+    assert window.tabs.count() == core + 1
+    planner = window.tabs.currentWidget()
+    assert isinstance(planner, WorkshopPlanner)
+    assert window.tabs.tabBar().tabButton(window.tabs.indexOf(planner), window.tabs.tabBar().ButtonPosition.RightSide)
+    assert window.tabs.tabBar().tabButton(window.tabs.indexOf(tab), window.tabs.tabBar().ButtonPosition.RightSide) \
+        is None
+    assert not window.close_tab(window.tabs.indexOf(tab))  # the steps of the cycle stay
+    monkeypatch.setattr(planner, "has_unsaved_changes", lambda: True)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    assert not window.close_tab(window.tabs.indexOf(planner))
+    assert window.tabs.indexOf(planner) >= 0
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert window.close_tab(window.tabs.indexOf(planner))
+    assert window.tabs.count() == core
+
+
+def test_review_and_publication_change_only_through_the_review_dialog(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from models import Participation, Report
+    from ui.report_review_dialog import ReportReviewDialog
+
+    with window.database.transaction() as session:
+        session.add(Report(participation=session.scalars(select(Participation)).one(), title="Peer support at SJTU"))
+    tab = go_to(qtbot, window, window.reports_tab)
+    tab.select_record(tab.model.row_at(0)[0])
+    assert not tab.form.widgets["review_status"].isEnabled()
+    assert not tab.form.widgets["publication_channel"].isEnabled()
+    assert "review_status" not in tab.form.values()
+    opened: list[int] = []
+    monkeypatch.setattr(ReportReviewDialog, "exec", lambda self: opened.append(self.report_id) or 0)
+    qtbot.mouseClick(tab.review_button, Qt.MouseButton.LeftButton)
+    assert opened == [tab.current_id]

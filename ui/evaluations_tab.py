@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QPushButton, QSpinBox, QVBoxLayout, QWidget
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -54,14 +54,32 @@ class EvaluationsTab(RecordTab):
         return f"{record.department.name_en} — {record.interview_date.isoformat()}"
 
     def build_extra(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.scores_box = QGroupBox(self.tr("Scores (1 poor – 5 excellent; 0 = not scored)"))
         self.scores_layout = QFormLayout(self.scores_box)
-        return self.scores_box
+        self.interview_button = QPushButton(self.tr("Agreed actions and exchanges covered…"))
+        self.interview_button.setObjectName("open_interview")
+        self.interview_button.clicked.connect(self.open_interview)
+        layout.addWidget(self.scores_box)
+        layout.addWidget(self.interview_button)
+        return box
+
+    def open_interview(self) -> None:
+        from ui.interview_dialog import InterviewDialog
+
+        if self.current_id is None or not self.confirm_leave():
+            return
+        InterviewDialog(self.host.database, self.host.settings, self.host.actor, self.current_id, self).exec()
+        self.open_record(self.current_id)
+        self.reload_now()
 
     def _rubric(self, session: Session) -> list[RubricItem]:
         return list(session.scalars(select(RubricItem).where(RubricItem.active).order_by(RubricItem.position)))
 
     def record_loaded(self, session: Session, record: Any | None) -> None:
+        self.interview_button.setEnabled(record is not None)
         rubric = self._rubric(session)
         if [item.id for item in rubric] != list(self.score_boxes):
             while self.scores_layout.rowCount():

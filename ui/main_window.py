@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QTabBar,
     QTabWidget,
     QToolBar,
     QWidget,
@@ -41,6 +42,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
         self.setCentralWidget(self.tabs)
 
         self.semester_box = QComboBox()
@@ -92,10 +95,41 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def add_tab(self, widget: QWidget, title: str, position: int | None = None) -> None:
-        if position is None:
-            self.tabs.addTab(widget, title)
-        else:
-            self.tabs.insertTab(position, widget, title)
+        """Add a tab; editors opened on demand (a workshop's planner) can be closed, the steps cannot."""
+        index = self.tabs.addTab(widget, title) if position is None else self.tabs.insertTab(position, widget, title)
+        if not self._closable(widget):
+            self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, None)
+
+    @staticmethod
+    def _closable(widget: QWidget) -> bool:
+        return hasattr(widget, "has_unsaved_changes") and not hasattr(widget, "reload")
+
+    def close_tab(self, index: int) -> bool:
+        widget = self.tabs.widget(index)
+        if widget is None or not self._closable(widget):
+            return False
+        if not self._confirm_editor(widget):
+            return False
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+        return True
+
+    def _confirm_editor(self, widget: Any) -> bool:
+        """Ask before an on-demand editor with unsaved edits goes away."""
+        if not widget.has_unsaved_changes():
+            return True
+        self.tabs.setCurrentWidget(widget)
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("Save the changes to {what} first?").replace("{what}", self.tabs.tabText(self.tabs.indexOf(widget))),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return bool(widget.save())
+        return answer == QMessageBox.StandardButton.Discard
+
+    def editor_tabs(self) -> list[Any]:
+        return [self.tabs.widget(i) for i in range(self.tabs.count()) if self._closable(self.tabs.widget(i))]
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Jump to a record in the tab that edits it."""
@@ -128,12 +162,12 @@ class MainWindow(QMainWindow):
         self.people_tab = PeopleTab(self)
         self.reports_tab = ReportsTab(self)
         self.evaluations_tab = EvaluationsTab(self)
-        self.tabs.addTab(self.topics_tab, self.tr("&Topics"))
-        self.tabs.addTab(self.partners_tab, self.tr("&Partners"))
-        self.tabs.addTab(self.workshops_tab, self.tr("&Workshops"))
-        self.tabs.addTab(self.people_tab, self.tr("P&eople"))
-        self.tabs.addTab(self.reports_tab, self.tr("&Reports"))
-        self.tabs.addTab(self.evaluations_tab, self.tr("E&valuations"))
+        self.add_tab(self.topics_tab, self.tr("&Topics"))
+        self.add_tab(self.partners_tab, self.tr("&Partners"))
+        self.add_tab(self.workshops_tab, self.tr("&Workshops"))
+        self.add_tab(self.people_tab, self.tr("P&eople"))
+        self.add_tab(self.reports_tab, self.tr("&Reports"))
+        self.add_tab(self.evaluations_tab, self.tr("E&valuations"))
         self._install_features()
 
     def _install_features(self) -> None:
@@ -267,7 +301,8 @@ class MainWindow(QMainWindow):
 
     # ---- database menu ---------------------------------------------------------
     def _confirm_all_tabs(self) -> bool:
-        return all(tab.confirm_leave() for tab in self.record_tabs() if hasattr(tab, "confirm_leave"))
+        return all(tab.confirm_leave() for tab in self.record_tabs() if hasattr(tab, "confirm_leave")) and all(
+            self._confirm_editor(editor) for editor in self.editor_tabs())
 
     def switch_database(self, url: str) -> bool:
         if not self._confirm_all_tabs():
@@ -277,6 +312,10 @@ class MainWindow(QMainWindow):
         except DatabaseOpenError as error:
             QMessageBox.critical(self, self.tr("Cannot open the database"), str(error))
             return False
+        for editor in self.editor_tabs():
+            # Editors belong to the database they were opened on.
+            self.tabs.removeTab(self.tabs.indexOf(editor))
+            editor.deleteLater()
         old = self.database
         self.database = database
         self.actor = self._resolve_actor(database)

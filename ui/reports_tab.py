@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -52,12 +52,14 @@ class ReportsTab(RecordTab):
             FieldSpec("abstract", self.tr("Abstract"), kind="multiline"),
             FieldSpec("due_on", self.tr("Due"), kind="optional_date"),
             FieldSpec("submitted_on", self.tr("Submitted"), kind="optional_date"),
-            FieldSpec("review_status", self.tr("Review status"), kind="enum", enum_type=ReviewStatus),
-            FieldSpec("reviewer", self.tr("Reviewer")),
-            FieldSpec("review_notes", self.tr("Review notes"), kind="multiline"),
-            FieldSpec("publication_channel", self.tr("Published on"), kind="enum", enum_type=PublicationChannel),
-            FieldSpec("published_on", self.tr("Publication date"), kind="optional_date"),
-            FieldSpec("publication_url", self.tr("Publication link"), placeholder="https://"),
+            # The review and publication follow a workflow: they change in the review dialog only.
+            FieldSpec("review_status", self.tr("Review status"), kind="enum", enum_type=ReviewStatus, read_only=True),
+            FieldSpec("reviewer", self.tr("Reviewer"), read_only=True),
+            FieldSpec("review_notes", self.tr("Review notes"), kind="multiline", read_only=True),
+            FieldSpec("publication_channel", self.tr("Published on"), kind="enum", enum_type=PublicationChannel,
+                      read_only=True),
+            FieldSpec("published_on", self.tr("Publication date"), kind="optional_date", read_only=True),
+            FieldSpec("publication_url", self.tr("Publication link"), read_only=True),
         ]
         super().__init__(host, reports, fields, parent)
 
@@ -67,6 +69,33 @@ class ReportsTab(RecordTab):
     def new_values(self) -> dict[str, Any]:
         return {"kind": ReportKind.RESEARCH_REPORT, "review_status": ReviewStatus.NOT_SUBMITTED,
                 "publication_channel": PublicationChannel.NONE}
+
+    def build_extra(self) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.review_button = QPushButton(self.tr("Review, publish, attach file…"))
+        self.review_button.setObjectName("review_report")
+        self.review_button.setToolTip(self.tr("Record a review, mark the report published, attach or open its "
+                                              "file, prepare the article (also: double-click the row)"))
+        self.review_button.clicked.connect(self.open_review)
+        row.addWidget(self.review_button)
+        row.addStretch(1)
+        self.table.doubleClicked.connect(lambda _index: self.open_review())
+        return box
+
+    def record_loaded(self, session: Session, record: Any | None) -> None:
+        self.review_button.setEnabled(record is not None)
+
+    def open_review(self) -> None:
+        from ui.report_review_dialog import ReportReviewDialog
+
+        if self.current_id is None or not self.confirm_leave():
+            return
+        dialog = ReportReviewDialog(self.host.database, self.host.settings, self.host.actor, self.current_id, self)
+        dialog.exec()
+        self.open_record(self.current_id)
+        self.reload_now()
 
     def describe(self, record: Any) -> str:
         person = record.participation.person

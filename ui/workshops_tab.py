@@ -180,6 +180,7 @@ class WorkshopsTab(RecordTab):
         ]
         super().__init__(host, workshops, fields, parent)
         self.current_exchange_id: int | None = None
+        self.table.doubleClicked.connect(lambda _index: self.open_planner())
 
     def load_rows(self, session: Session, semester_id: int | None) -> list[tuple[Any, ...]]:
         return listing.workshops(session, semester_id)
@@ -234,10 +235,25 @@ class WorkshopsTab(RecordTab):
         self.edit_exchange_button.setToolTip(self.tr("Title, rounds, partners, departments and partner-side "
                                                      "participants"))
         self.edit_exchange_button.clicked.connect(self.edit_exchange)
+        self.plan_button = QPushButton(self.tr("Plan panels, times and attendance…"))
+        self.plan_button.setObjectName("open_planner")
+        self.plan_button.setToolTip(self.tr("Open this round in the planner (also: double-click the row, "
+                                            "Ctrl+Shift+P)"))
+        self.plan_button.clicked.connect(self.open_planner)
+        row = QHBoxLayout()
+        row.addWidget(self.plan_button)
+        row.addWidget(self.edit_exchange_button)
+        row.addStretch(1)
         layout.addLayout(info)
-        layout.addWidget(self.edit_exchange_button)
+        layout.addLayout(row)
         layout.addWidget(self.panels_view)
         return box
+
+    def open_planner(self) -> None:
+        from ui.planning_actions import open_planner
+
+        if self.current_id is not None and self.confirm_leave():
+            open_planner(self.host)
 
     def edit_exchange(self) -> None:
         if self.current_exchange_id is None or not self.confirm_leave():
@@ -248,6 +264,8 @@ class WorkshopsTab(RecordTab):
             self.reload_now()
 
     def record_loaded(self, session: Session, record: Any | None) -> None:
+        self.plan_button.setEnabled(record is not None)
+        self.edit_exchange_button.setEnabled(record is not None)
         if record is None:
             self.current_exchange_id = None
             self.exchange_info.clear()

@@ -13,7 +13,7 @@ from app.errors import ValidationError
 from app.i18n import _
 from app.services.records import RecordService, Values
 from app.services.rules import current, int_range, not_blank
-from models import Attendance, Exchange, Panel, PanelSpeaker, Participation, Preparation, Workshop
+from models import Exchange, Panel, PanelSpeaker, Participation, Preparation, Workshop
 from models.enums import ExchangeKind
 
 
@@ -38,4 +38,3 @@ panels = RecordService(
 panel_speakers = RecordService(PanelSpeaker, _("speaker"))
 participations = RecordService(Participation, _("participant"))
 preparations = RecordService(Preparation, _("preparation"))
-attendance = RecordService(Attendance, _("attendance"))
