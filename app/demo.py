@@ -19,7 +19,7 @@ import string
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -196,7 +196,28 @@ def fill_demo(
     if size not in PLANS:
         raise ValueError(f"unknown demo size {size!r}; choose small or large")
     builder = _Builder(session, PLANS[size], random.Random(seed), today or date.today(), progress)
-    return builder.run()
+    counts = builder.run()
+    if size == "small":
+        # Rank the candidates the way the program does, so the visit priority view
+        # shows explained scores at once. The large set leaves that to Recompute:
+        # ranking every partner's hundreds of candidates would dominate its run time.
+        before = session.scalar(select(func.count()).select_from(VisitPriority)) or 0
+        _rank_visit_candidates(session)
+        after = session.scalar(select(func.count()).select_from(VisitPriority)) or 0
+        counts = replace(counts, visit_priorities=counts.visit_priorities + after - before)
+    return counts
+
+
+def _rank_visit_candidates(session: Session) -> None:
+    from app.actor import Actor
+    from app.settings import Settings
+    from app.visit_ranking import recompute_partner
+    from models.enums import UserRole
+
+    actor = Actor(username="demo", role=UserRole.ADMINISTRATOR)
+    weights = Settings().visit_weights
+    for partner_id in session.scalars(select(VisitPriority.partner_id).distinct().order_by(VisitPriority.partner_id)):
+        recompute_partner(session, actor, partner_id, weights)
 
 
 # ---- records kept while building --------------------------------------------------------------------------------
