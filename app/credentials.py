@@ -132,6 +132,17 @@ def _fill_password(dialect: Any, _record: Any, _cargs: Any, cparams: dict[str, A
         cparams["password"] = password
 
 
+def password_store() -> PasswordStore:
+    """The store this process's connections ask; made and installed on first use.
+
+    The start-up password prompt and the window's Connect dialog share it, so a password
+    typed once in this run is found by every later connection of the pool.
+    """
+    if not _suppliers:
+        supply_passwords(PasswordStore())
+    return _suppliers[-1]
+
+
 def supply_passwords(store: PasswordStore) -> None:
     """From now on every PostgreSQL connection this process opens without a password asks `store`.
 

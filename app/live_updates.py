@@ -11,7 +11,9 @@ written since then say which tables changed.
 
 `ChangeWatcher.poll()` returns the names of the tables changed since the previous poll,
 or {EVERYTHING} when changes may have been missed (a lost connection, a restored file,
-a change made outside the program). An empty set means nothing changed.
+a change made outside the program). An empty set means nothing changed. Changes this
+program committed itself through the same Database are not reported: the window shows
+them already.
 """
 from __future__ import annotations
 
@@ -122,6 +124,9 @@ class _PostgresListener:
         self.handle: Any = None
         self.connection: psycopg.Connection[Any] | None = None
         self.last_attempt = 0.0
+        # Backend process ids of this program's own connections: their changes are on screen
+        # already (the window reloads after its own saves), so their notifications are skipped.
+        self.own_pids: set[int] = set()
         self.connect()
 
     def connect(self) -> bool:
@@ -145,7 +150,8 @@ class _PostgresListener:
             # Whatever was committed while we were away was not heard: reload everything.
             return {EVERYTHING} if self.connect() else set()
         try:
-            payloads = [note.payload for note in self.connection.notifies(timeout=0)]
+            payloads = [note.payload for note in self.connection.notifies(timeout=0)
+                        if note.pid not in self.own_pids]
         except psycopg.Error as error:
             log.warning("Live updates lost their connection: %s", error)
             self.close()
@@ -174,6 +180,10 @@ class _SQLiteWatcher:
         self.inode = 0
         self.version = 0
         self.last_audit_id = 0
+        # This program's own commits since the last poll, and the audit entries they wrote
+        # (filled by ChangeWatcher's session listeners): not news for the window.
+        self.own_commits = 0
+        self.own_audit_ids: set[int] = set()
         self.open()
 
     def open(self) -> None:
@@ -214,10 +224,16 @@ class _SQLiteWatcher:
         except sqlite3.Error as error:
             log.warning("Live updates cannot read %s: %s", self.path, error)
             return set()
-        if not rows:
-            return {EVERYTHING}  # a change without an audit entry: made outside the services
-        self.last_audit_id = int(rows[-1][0])
-        return {str(row[1]) for row in rows} | {"audit_entries"}
+        own_commits, self.own_commits = self.own_commits, 0
+        if rows:
+            self.last_audit_id = int(rows[-1][0])
+        foreign = [row for row in rows if int(row[0]) not in self.own_audit_ids]
+        self.own_audit_ids.difference_update(int(row[0]) for row in rows)
+        if foreign:
+            return {str(row[1]) for row in foreign} | {"audit_entries"}
+        if rows or own_commits:
+            return set()  # only this program's own saves, already on screen
+        return {EVERYTHING}  # a change without an audit entry, made outside the program
 
     def close(self) -> None:
         if self.connection is not None:
@@ -226,18 +242,61 @@ class _SQLiteWatcher:
 
 
 class ChangeWatcher:
-    """`poll()` → tables changed since the last poll; returns at once, never blocks."""
+    """`poll()` → tables others changed since the last poll; returns at once, never blocks.
+
+    Changes this program committed through `database` itself are left out: the window
+    already shows them.
+    """
 
     def __init__(self, database: Database) -> None:
         self.database = database
         self._impl: _PostgresListener | _SQLiteWatcher | None
+        self._listeners: list[tuple[Any, str, Any]] = []
         if database.is_sqlite:
             path = database.path
             # An in-memory database has no other connection that could change it.
             self._impl = _SQLiteWatcher(path) if path is not None and path.exists() else None
+            if self._impl is not None:
+                self._track_own_commits(self._impl)
         else:
             install_change_notifications(database)
-            self._impl = _PostgresListener(database.url)
+            listener = _PostgresListener(database.url)
+            self._impl = listener
+
+            def remember_pid(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+                pid = getattr(getattr(dbapi_connection, "info", None), "backend_pid", None)
+                if pid:
+                    listener.own_pids.add(int(pid))
+
+            def forget_pid(dbapi_connection: Any, _record: Any) -> None:
+                # The server reuses process ids: a closed connection's id may soon be someone else's.
+                pid = getattr(getattr(dbapi_connection, "info", None), "backend_pid", None)
+                listener.own_pids.discard(int(pid or 0))
+
+            self._listen(database.engine, "checkout", remember_pid)
+            self._listen(database.engine, "close", forget_pid)
+
+    def _listen(self, target: Any, name: str, function: Any) -> None:
+        event.listen(target, name, function)
+        self._listeners.append((target, name, function))
+
+    def _track_own_commits(self, watcher: _SQLiteWatcher) -> None:
+        pending: dict[int, set[int]] = {}
+
+        def flushed(session: Session, _context: UOWTransaction) -> None:
+            ids = {int(obj.id) for obj in session.new if getattr(obj, "__tablename__", "") == "audit_entries"}
+            pending.setdefault(id(session), set()).update(ids)
+
+        def committed(session: Session) -> None:
+            watcher.own_commits += 1
+            watcher.own_audit_ids.update(pending.pop(id(session), set()))
+
+        def rolled_back(session: Session) -> None:
+            pending.pop(id(session), None)
+
+        self._listen(self.database.sessions, "after_flush", flushed)
+        self._listen(self.database.sessions, "after_commit", committed)
+        self._listen(self.database.sessions, "after_rollback", rolled_back)
 
     @property
     def listening(self) -> bool:
@@ -249,6 +308,9 @@ class ChangeWatcher:
         return self._impl.poll() if self._impl is not None else set()
 
     def close(self) -> None:
+        for target, name, function in self._listeners:
+            event.remove(target, name, function)
+        self._listeners.clear()
         if isinstance(self._impl, _PostgresListener):
             self._impl.dispose()
         elif self._impl is not None:

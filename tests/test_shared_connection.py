@@ -336,3 +336,11 @@ def test_sqlite_is_opened_as_it_is(tmp_path: Path, no_keyring: None) -> None:
     database = open_shared(f"sqlite:///{tmp_path / 'x.sqlite3'}", PasswordStore())
     assert database.is_sqlite
     database.close()
+
+
+def test_one_password_store_serves_the_whole_run(no_keyring: None) -> None:
+    from app.credentials import password_store, supply_passwords
+
+    typed_at_start = PasswordStore()
+    supply_passwords(typed_at_start)
+    assert password_store() is typed_at_start  # the window's Connect dialog finds what the start-up prompt got

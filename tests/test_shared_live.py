@@ -73,6 +73,25 @@ def test_listen_notify_delivers_a_change_committed_by_another_connection(postgre
         other.close()
 
 
+def test_own_changes_are_not_reported_back_on_postgresql(postgres_url: str) -> None:
+    mine = open_database(postgres_url)
+    other = open_database(postgres_url)
+    install_change_notifications(other)
+    watcher = ChangeWatcher(mine)
+    try:
+        add_partner(mine, "Kyoto University")  # this program's own save: the window shows it already
+        add_partner(other, "Osaka University")
+        assert poll_until(watcher) == {"partners", "audit_entries"}
+        time.sleep(0.2)
+        add_partner(mine, "Tohoku University")
+        time.sleep(0.3)
+        assert watcher.poll() == set()
+    finally:
+        watcher.close()
+        mine.close()
+        other.close()
+
+
 def test_poll_returns_at_once_when_nothing_changed(postgres_url: str) -> None:
     database = open_database(postgres_url)
     watcher = ChangeWatcher(database)
@@ -96,9 +115,12 @@ def test_a_lost_listener_connection_comes_back_and_asks_for_a_full_reload(postgr
             "WHERE query ILIKE 'LISTEN%' AND datname = current_database()"))
     # Changes committed while nobody listened cannot be named: the watcher asks for everything.
     assert poll_until(watcher) == {EVERYTHING}
-    add_partner(database, "Osaka University")
+    colleague = open_database(postgres_url)
+    install_change_notifications(colleague)
+    add_partner(colleague, "Osaka University")
     assert "partners" in poll_until(watcher)
     watcher.close()
+    colleague.close()
     database.close()
 
 
@@ -136,6 +158,29 @@ def test_sqlite_data_version_notices_a_commit_from_another_connection(tmp_path: 
         session.execute(update(Partner).values(city="Kyoto"))
     assert watcher.poll() == {EVERYTHING}
     watcher.close()
+    mine.close()
+    other.close()
+
+
+def test_own_changes_are_not_reported_back_on_sqlite(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'iad.sqlite3'}"
+    mine, other = open_database(url), open_database(url)
+    watcher = ChangeWatcher(mine)
+    add_partner(mine, "Kyoto University")
+    assert watcher.poll() == set()
+    with mine.transaction() as session:  # not through a service: no audit entry, still ours
+        session.execute(update(Partner).values(city="Kyoto"))
+    assert watcher.poll() == set()
+    add_partner(mine, "Tohoku University")
+    add_partner(other, "Osaka University")
+    assert watcher.poll() == {"partners", "audit_entries"}
+    with mine.sessions() as session, session.begin():
+        partners.create(session, OFFICER, name="Rolled back", country="Japan", timezone="Asia/Tokyo")
+        session.rollback()
+    assert watcher.poll() == set()
+    watcher.close()
+    with mine.transaction() as session:  # a closed watcher no longer listens to the sessions
+        partners.create(session, OFFICER, name="After close", country="Japan", timezone="Asia/Tokyo")
     mine.close()
     other.close()
 

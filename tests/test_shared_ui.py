@@ -269,18 +269,19 @@ def test_live_refresh_calls_the_window_when_another_program_commits(qtbot: QtBot
 def test_live_refresh_follows_a_database_switch(qtbot: QtBot, tmp_path: Path) -> None:
     first = open_database(f"sqlite:///{tmp_path / 'a.sqlite3'}")
     second = open_database(f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    colleague = open_database(f"sqlite:///{tmp_path / 'b.sqlite3'}")
     current = {"db": first}
     live = LiveRefresh(lambda: current["db"], lambda tables: None)
     live.start()
     current["db"] = second
     assert live.tick() == set()  # follows without a spurious refresh
     assert live.watcher is not None and live.watcher.database is second
-    with second.transaction() as session:
+    with colleague.transaction() as session:
         partners.create(session, OFFICER, name="Kyoto University", country="Japan", timezone="Asia/Tokyo")
     assert "partners" in live.tick()
     live.stop()
-    first.close()
-    second.close()
+    for database in (first, second, colleague):
+        database.close()
 
 
 # ---- install on a window ------------------------------------------------------------------

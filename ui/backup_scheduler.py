@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -83,10 +84,14 @@ class BackupScheduler(QObject):
 
     def _done(self, target: Path) -> None:
         self.running = False
+        if not shiboken6.isValid(self):
+            return
         self.backed_up.emit(target)
 
     def _failed(self, error: BaseException) -> None:
         self.running = False
+        if not shiboken6.isValid(self):
+            return
         self.failed.emit(str(error))
 
 

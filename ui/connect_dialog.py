@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,7 +41,7 @@ from app.connection import (
     save_shared_url,
     test_connection,
 )
-from app.credentials import PasswordStore, supply_passwords
+from app.credentials import PasswordStore, password_store, supply_passwords
 from app.database import Database, describe_url
 from app.errors import AppError, DatabaseOpenError, ValidationError
 from app.settings import Settings
@@ -195,6 +196,8 @@ class ConnectDialog(QDialog):
         run_in_background(lambda: self.tester(url), self._tested_ok, self._tested_failed)
 
     def _tested_ok(self, report: ConnectionReport) -> None:
+        if not shiboken6.isValid(self):
+            return  # the dialog was closed while the test ran
         self._busy(False)
         self._show(True, report.summary)
         self.tested.emit(True, report.summary)
@@ -202,6 +205,8 @@ class ConnectDialog(QDialog):
             self._save_and_close()
 
     def _tested_failed(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         self._busy(False)
         message = str(error) if isinstance(error, AppError) else self.tr("The connection failed: {error}") \
             .replace("{error}", str(error))
@@ -269,7 +274,7 @@ def open_database_with_prompt(url: str, parent: QWidget | None = None, passwords
     message box with their one sentence. The password, once accepted, reaches the
     keyring if the officer ticked "Remember password", and this run's memory in any case.
     """
-    store = passwords or PasswordStore()
+    store = passwords or password_store()
     supply_passwords(store)
     asker = ask or _ask_with_dialog(parent)
     message = ""

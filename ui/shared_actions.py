@@ -13,7 +13,9 @@ from typing import Any
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu
 
-from app.credentials import PasswordStore, supply_passwords
+from app.connection import open_shared
+from app.credentials import password_store
+from app.errors import AppError
 from app.database import default_database_url
 from app.users import login
 from models.enums import UserRole
@@ -40,9 +42,8 @@ def _add(window: Any, menu: QMenu, text: str, slot: Any, name: str) -> QAction:
 
 
 def install(window: Any) -> None:
-    passwords = PasswordStore()
-    supply_passwords(passwords)  # every connection of this run finds the password here or in the keyring
-    window.passwords = passwords
+    # The store the start-up prompt filled, if any: every connection of this run finds the password there.
+    window.passwords = password_store()
     tr = window.tr
 
     window.file_menu.addSeparator()
@@ -92,11 +93,23 @@ def connect_shared(window: Any) -> bool:
     dialog = ConnectDialog(window.settings, window.passwords, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
+    url = window.settings.database_url
+    # Sign in once before the window switches: the window resolves the actor itself, and a
+    # first administrator would otherwise never hear that they became one.
+    try:
+        probe = open_shared(url, window.passwords)
+        try:
+            came = login(probe)
+        finally:
+            probe.close()
+    except AppError as error:
+        came = None
+        window.show_error(window.tr("Cannot open the database"), str(error))
     # The address, without password; the connection finds the password in window.passwords.
-    switched = bool(window.switch_database(window.settings.database_url))
-    if switched:
-        announce_login(window)
-    else:
+    switched = came is not None and bool(window.switch_database(url))
+    if switched and came is not None and came.message:
+        window.status_message(came.message)
+    if not switched:
         # Still working where we were (unsaved edits kept, or the switch failed): start there next time too.
         window.settings.database_url = previous
         window.settings.save()
@@ -108,10 +121,14 @@ def use_local(window: Any) -> bool:
 
 
 def restore_backup(window: Any) -> None:
-    kept = restore_from_backup(window, window.database, window.actor)
+    # The watcher's own connection must not hold the file open while it is replaced (Windows refuses).
+    window.live_refresh.stop()
+    try:
+        kept = restore_from_backup(window, window.database, window.actor)
+    finally:
+        window.live_refresh.start()
     if kept is None:
         return
-    window.live_refresh.restart()
     window.refresh_all()
     window.status_message(window.tr("Backup restored; the replaced database was kept as {file}.")
                           .replace("{file}", str(kept)))
