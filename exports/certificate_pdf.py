@@ -156,8 +156,8 @@ def _with_partner(partners_en: str, partners_zh: str, data: CertificateData) -> 
 def _rounds_en(data: CertificateData) -> str:
     if data.planned_rounds <= 1:
         return f"held online on {long_date(data.rounds[0].times[0].start.date())}"
-    attended = "; ".join(f"round {r.round_number} on {medium_date(r.times[0].start.date())}" for r in data.rounds)
-    return f"attending {attended} (of {data.planned_rounds} rounds)"
+    attended = ", ".join(f"round {r.round_number} on {medium_date(r.times[0].start.date())}" for r in data.rounds)
+    return f"attending {len(data.rounds)} of its {data.planned_rounds} rounds: {attended}"
 
 
 def _rounds_zh(data: CertificateData) -> str:
