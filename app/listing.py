@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Executable, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from models import (
@@ -30,7 +30,7 @@ from models import (
 Row = tuple[Any, ...]
 
 
-def _rows(session: Session, query: Select[Any]) -> list[Row]:
+def _rows(session: Session, query: Executable) -> list[Row]:
     return [tuple(row) for row in session.execute(query)]
 
 

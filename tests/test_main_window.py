@@ -354,3 +354,35 @@ def test_review_and_publication_change_only_through_the_review_dialog(
     monkeypatch.setattr(ReportReviewDialog, "exec", lambda self: opened.append(self.report_id) or 0)
     qtbot.mouseClick(tab.review_button, Qt.MouseButton.LeftButton)
     assert opened == [tab.current_id]
+
+
+def test_a_save_over_someone_elses_change_shows_both_and_keeps_the_choice(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.actor import Actor
+    from app.services.partners import partners
+    from models.enums import PartnerStatus, UserRole
+    from ui.conflict_dialog import ConflictDialog
+
+    tab = go_to(qtbot, window, window.partners_tab)
+    partner_id = tab.model.row_at(0)[0]
+    tab.select_record(partner_id)
+    with window.database.transaction() as session:  # another officer saves first
+        partners.update(session, Actor("colleague", UserRole.OFFICER), partner_id, city="Parkville",
+                        status=PartnerStatus.DORMANT)
+    qtbot.keyClicks(tab.form.widgets["notes"], "Prefers Tuesday mornings")
+    shown: list[ConflictDialog] = []
+
+    def accept_mine(dialog: ConflictDialog) -> int:
+        shown.append(dialog)
+        return 1
+
+    monkeypatch.setattr(ConflictDialog, "exec", accept_mine)
+    assert tab.save()
+    assert shown and shown[0].error.theirs["city"] == "Parkville"
+    with window.database.sessions() as session:
+        stored = session.get(Partner, partner_id)
+        assert stored is not None
+        assert stored.notes == "Prefers Tuesday mornings"  # mine
+        assert stored.city == "Parkville" and stored.status is PartnerStatus.DORMANT  # theirs, not overwritten
+        assert stored.version == 3

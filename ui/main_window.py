@@ -128,24 +128,27 @@ class MainWindow(QMainWindow):
             return bool(widget.save())
         return answer == QMessageBox.StandardButton.Discard
 
+    def all_tabs(self) -> list[Any]:
+        return [self.tabs.widget(i) for i in range(self.tabs.count())]
+
     def editor_tabs(self) -> list[Any]:
-        return [self.tabs.widget(i) for i in range(self.tabs.count()) if self._closable(self.tabs.widget(i))]
+        return [tab for tab in self.all_tabs() if self._closable(tab)]
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Jump to a record in the tab that edits it."""
-        for index in range(self.tabs.count()):
-            tab = self.tabs.widget(index)
+        tab: Any
+        for tab in self.all_tabs():
             if kind in getattr(tab, "kinds", (getattr(tab, "kind", None),)):
-                self.tabs.setCurrentIndex(index)
+                self.tabs.setCurrentWidget(tab)
                 opener = getattr(tab, "open_kind", None)
                 if callable(opener):
                     opener(kind, record_id)
                 else:
-                    tab.select_record(record_id)  # type: ignore[attr-defined]
+                    tab.select_record(record_id)
                 return
 
     def record_tabs(self) -> list[Any]:
-        return [self.tabs.widget(i) for i in range(self.tabs.count()) if hasattr(self.tabs.widget(i), "reload")]
+        return [tab for tab in self.all_tabs() if hasattr(tab, "reload")]
 
     # ---- building ------------------------------------------------------------
     def _build_tabs(self) -> None:
@@ -282,7 +285,7 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _on_tab_changed(self, index: int) -> None:
-        tab = self.tabs.widget(index)
+        tab: Any = self.tabs.widget(index)
         if hasattr(tab, "reload") and not getattr(tab, "has_loaded", True) and not getattr(tab, "is_loading", False):
             tab.reload()
         if hasattr(tab, "set_semester"):

@@ -189,6 +189,9 @@ class RecordForm(QWidget):
 
     def _set(self, spec: FieldSpec, value: Any) -> None:
         widget = self.widgets[spec.name]
+        if spec.kind == "enum" and spec.enum_type is not None and isinstance(value, str) \
+                and not isinstance(value, spec.enum_type):
+            value = spec.enum_type(value)  # a stored value in plain form, e.g. from a conflict
         if isinstance(widget, QPlainTextEdit):
             widget.setPlainText("" if value is None else str(value))
         elif isinstance(widget, QSpinBox):

@@ -462,22 +462,16 @@ class RecordTab(QWidget):
 
     def resolve_conflict(self, error: ConflictError) -> bool:
         """Someone else saved this record: show both versions and let the officer choose."""
-        try:
-            from ui.conflict_dialog import ConflictDialog
-        except ImportError:
-            ConflictDialog = None  # noqa: N806
+        from ui.conflict_dialog import ConflictDialog
+
         labels = {spec.name: spec.label for spec in self.form.fields}
-        if ConflictDialog is not None:
-            dialog = ConflictDialog(error, labels, self)
-            if dialog.exec():
-                merged = dialog.merged_values()
-                self.current_version = error.their_version
-                self.form.load({**self.form.values(), **{k: v for k, v in merged.items() if k in labels}})
-                self._loaded_from_theirs(error)
-                return self.save()
-            return False
-        theirs = "\n".join(f"{labels.get(k, k)}: {v}" for k, v in error.theirs.items() if k in labels)
-        self._show_message(str(error) + "\n" + self.tr("Stored version:") + "\n" + theirs)
+        dialog = ConflictDialog(error, labels, self)
+        if dialog.exec():
+            merged = dialog.merged_values()
+            self.current_version = error.their_version
+            self.form.load({**self.form.values(), **{k: v for k, v in merged.items() if k in labels}})
+            self._loaded_from_theirs(error)
+            return self.save()
         return False
 
     def _loaded_from_theirs(self, error: ConflictError) -> None:
