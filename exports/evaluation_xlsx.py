@@ -25,13 +25,12 @@ from sqlalchemy.orm import Session
 from app.i18n import _
 from app.spreadsheet_data import AverageRow, EvaluationScoreRow, evaluation_averages, evaluation_rows
 from exports.xlsx_sheets import (
-    CellTemplates,
     Column,
     Progress,
+    RowWriter,
     append_text_row,
     fitted_widths,
     header_cells,
-    row_cells,
     save_workbook,
     set_column_widths,
     streaming_workbook,
@@ -87,14 +86,12 @@ def _summary(sheet: Any, rows: Sequence[EvaluationScoreRow]) -> None:
         return
     sheet.freeze_panes = "A2"  # before the first row: a write-only sheet writes it first
     sheet.append([*header_cells(sheet, left), None, *header_cells(sheet, right)])
-    left_templates, right_templates = CellTemplates(sheet, left), CellTemplates(sheet, right)
+    left_row, right_row = RowWriter(sheet, left).cells, RowWriter(sheet, right).cells
     for index in range(max(len(left_values), len(right_values))):
-        cells: list[Any] = []
-        cells += row_cells(sheet, left, left_templates, left_values[index]) if index < len(left_values) \
-            else [None] * len(left)
+        cells: list[Any] = left_row(left_values[index]) if index < len(left_values) else [None] * len(left)
         cells.append(None)
         if index < len(right_values):
-            cells += row_cells(sheet, right, right_templates, right_values[index])
+            cells += right_row(right_values[index])
         sheet.append(cells)
     sheet.auto_filter.ref = f"A1:D{len(departments) + 1}"
 

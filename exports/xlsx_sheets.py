@@ -129,11 +129,6 @@ def clean_text(value: str) -> str:
     return _ILLEGAL.sub("", value)[:MAX_CELL_TEXT]
 
 
-def needs_text_cell(value: str) -> bool:
-    """Whether a plain string would not stay plain text (formula, error code, control characters)."""
-    return bool(_RISKY.match(value) or _ILLEGAL.search(value)) or value in _ERROR_CODES
-
-
 def text_cell(sheet: AnySheet, value: str, style_array: Any = None) -> Cell:
     """A cell that holds `value` as text whatever it starts with."""
     value = clean_text(value)
@@ -151,34 +146,6 @@ def set_text(cell: Cell, value: str) -> None:
     cell.value = value
     cell.data_type = "s"
     cell.quotePrefix = value[:1] in ("=", "+", "-", "@")
-
-
-# ---- formatting templates -------------------------------------------------------
-class CellTemplates:
-    """Per-column style arrays, built once so each cell copies an array instead of
-    looking fonts and formats up in the workbook's style tables (the slow part)."""
-
-    def __init__(self, sheet: AnySheet, columns: Sequence[Column]) -> None:
-        self.value: list[Any] = []
-        self.quoted: list[Any] = []
-        for column in columns:
-            self.value.append(self._style(sheet, column, quoted=False))
-            self.quoted.append(self._style(sheet, column, quoted=True))
-
-    @staticmethod
-    def _style(sheet: AnySheet, column: Column, *, quoted: bool) -> Any:
-        probe = Cell(sheet, row=1, column=1)
-        if column.format:
-            probe.number_format = column.format
-        if column.kind == "url":
-            probe.font = LINK_FONT
-        if column.wrap:
-            probe.alignment = Alignment(wrap_text=True, vertical="top")
-        if quoted:
-            probe.quotePrefix = True
-        # openpyxl keeps a cell's style as an array of indexes into the workbook's
-        # style tables; copying it is what Cell(style_array=...) is for.
-        return probe._style if probe.has_style else None
 
 
 # ---- tables -------------------------------------------------------------------
@@ -237,61 +204,107 @@ def _as_local(value: datetime, zone: tzinfo | None) -> datetime:
     return value.astimezone(zone).replace(tzinfo=None) if zone is not None else value.replace(tzinfo=None)
 
 
-def row_cells(sheet: AnySheet, columns: Sequence[Column], templates: CellTemplates, values: Sequence[Any],
-              zone: tzinfo | None = None) -> list[Any]:
-    """One row ready for `append`: plain values where openpyxl writes them right by itself,
-    cells where a format, a link or the text guarantee is needed."""
-    out: list[Any] = []
-    for index, value in enumerate(values):
-        if value is None or value == "":
-            out.append(None)
-            continue
-        column = columns[index]
-        kind = column.kind
-        style = templates.value[index]
-        if kind == "text" or (kind == "url" and not _is_web_link(value)):
-            text = value if isinstance(value, str) else str(value)
-            if needs_text_cell(text):
-                # Forced to text, with the quote prefix for =, +, -, @ (see text_cell).
-                out.append(text_cell(sheet, text, templates.quoted[index] if _RISKY.match(text) else style))
-            elif style is None:
-                # openpyxl stores any other str as an inline string (data_type "s") by itself.
-                out.append(text)
-            else:
-                cell = Cell(sheet, row=1, column=1, style_array=style, value=text)
-                cell.data_type = "s"
-                out.append(cell)
-        elif kind == "url":
-            cell = Cell(sheet, row=1, column=1, style_array=style, value=clean_text(value))
-            cell.data_type = "s"
-            cell.hyperlink = value
-            out.append(cell)
-        elif kind in ("integer", "decimal"):
-            if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
-                out.append(text_cell(sheet, str(value)))
-            else:
-                out.append(value if style is None else Cell(sheet, row=1, column=1, style_array=style, value=value))
-        elif kind == "date":
-            if isinstance(value, datetime):
-                value = _as_local(value, zone).date()
-            if isinstance(value, date):
-                out.append(Cell(sheet, row=1, column=1, style_array=style, value=value))
-            else:
-                out.append(text_cell(sheet, str(value)))
-        else:  # datetime
-            if isinstance(value, datetime):
-                out.append(Cell(sheet, row=1, column=1, style_array=style, value=_as_local(value, zone)))
-            elif isinstance(value, date):
-                out.append(Cell(sheet, row=1, column=1, style_array=style, value=value))
-            else:
-                out.append(text_cell(sheet, str(value)))
-    return out
-
-
 def _is_web_link(value: Any) -> bool:
     # Only web addresses become clickable; anything else (file:, javascript:) stays text.
     return isinstance(value, str) and value.lower().startswith(("http://", "https://")) \
         and not _ILLEGAL.search(value) and " " not in value.strip()
+
+
+Converter = Callable[[Any], Any]
+
+
+class RowWriter:
+    """Turns rows of plain values into what `append` needs, one converter per column.
+
+    Plain values go through where openpyxl writes them right by itself (most text,
+    whole numbers, dates in the default yyyy-mm-dd format): every cell object handed
+    to a write-only sheet costs openpyxl an exception internally, so cells are made
+    only where a number format, a link or the text guarantee needs one.
+    """
+
+    def __init__(self, sheet: AnySheet, columns: Sequence[Column], zone: tzinfo | None = None) -> None:
+        self.sheet = sheet
+        self.zone = zone
+        self.converters = [self._converter(column) for column in columns]
+
+    def cells(self, values: Sequence[Any]) -> list[Any]:
+        return [convert(value) for convert, value in zip(self.converters, values)]
+
+    # ---- per column ---------------------------------------------------------------
+    def _style(self, column: Column, *, quoted: bool = False) -> Any:
+        probe = Cell(self.sheet, row=1, column=1)
+        if column.format:
+            probe.number_format = column.format
+        if column.kind == "url":
+            probe.font = LINK_FONT
+        if column.wrap:
+            probe.alignment = Alignment(wrap_text=True, vertical="top")
+        if quoted:
+            probe.quotePrefix = True
+        # openpyxl keeps a cell's style as an array of indexes into the workbook's style
+        # tables; made once per column and copied by Cell(style_array=...), instead of
+        # looking fonts and formats up again for every cell.
+        return probe._style if probe.has_style else None
+
+    def _converter(self, column: Column) -> Converter:
+        sheet = self.sheet
+        style = self._style(column)
+        quoted = self._style(column, quoted=True)
+        risky = _RISKY.search
+        errors = _ERROR_CODES
+
+        def styled(value: Any) -> Cell:
+            return Cell(sheet, row=1, column=1, style_array=style, value=value)
+
+        def text(value: Any) -> Any:
+            if value is None or value == "":
+                return None
+            if value.__class__ is not str:
+                value = str(value)
+            if risky(value) is None and value not in errors:
+                if style is None:
+                    return value  # openpyxl stores any other str as an inline string: data_type "s"
+                cell = styled(value)
+                cell.data_type = "s"
+                return cell
+            # Forced to text, with the quote prefix for =, +, -, @ (see text_cell).
+            return text_cell(sheet, value, quoted if value[:1] in ("=", "+", "-", "@") else style)
+
+        def url(value: Any) -> Any:
+            if not _is_web_link(value):
+                return text(value)
+            cell = styled(clean_text(value))
+            cell.data_type = "s"
+            cell.hyperlink = value
+            return cell
+
+        def number(value: Any) -> Any:
+            if value is None:
+                return None
+            if value.__class__ is bool or not isinstance(value, (int, float, Decimal)):
+                return text(value)
+            return value if style is None else styled(value)
+
+        plain_dates = column.format == NUMBER_FORMATS["date"]  # openpyxl's own format for a date
+
+        def day(value: Any) -> Any:
+            if value is None:
+                return None
+            if isinstance(value, datetime):
+                value = _as_local(value, self.zone).date()
+            if not isinstance(value, date):
+                return text(value)
+            return value if plain_dates else styled(value)
+
+        def moment(value: Any) -> Any:
+            if value is None:
+                return None
+            if isinstance(value, datetime):
+                return styled(_as_local(value, self.zone))
+            return styled(value) if isinstance(value, date) else text(value)
+
+        return {"text": text, "url": url, "integer": number, "decimal": number, "date": day,
+                "datetime": moment}[column.kind]
 
 
 def write_table(
@@ -314,11 +327,11 @@ def write_table(
         set_column_widths(sheet, fitted_widths(columns, rows))
     sheet.freeze_panes = f"A{header_row + 1}"
     sheet.append(header_cells(sheet, columns))
-    templates = CellTemplates(sheet, columns)
+    convert = RowWriter(sheet, columns, zone).cells
     total = len(rows)
     append = sheet.append
     for done, values in enumerate(rows, 1):
-        append(row_cells(sheet, columns, templates, values, zone))
+        append(convert(values))
         if progress is not None and done % PROGRESS_EVERY == 0:
             progress(done, total)
     if progress is not None:
