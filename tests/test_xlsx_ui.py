@@ -175,6 +175,31 @@ def test_cancelling_the_preview_saves_nothing(window: FakeWindow, database: Data
     assert titles(database) == [] and window.refreshed == 0
 
 
+def test_a_form_for_another_semester_than_the_one_in_focus_is_rejected(
+        window: FakeWindow, database: Database, semester_id: int, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    made = forms(database, semester_id, tmp_path / "forms")
+    filled = fill(made["Library"], tmp_path / "library.xlsx", {7: ("Campus safety", "Night buses")})
+    with database.transaction() as session:
+        other = Semester(name="2027 Fall", starts_on=date(2027, 9, 1), ends_on=date(2028, 1, 20))
+        session.add(other)
+        session.flush()
+        window._semester_id = other.id
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: ([str(filled)], ""))
+    problems: list[str] = []
+
+    def look(dialog: TopicImportPreviewDialog) -> int:
+        problems.extend(dialog.tree.topLevelItem(0).child(i).text(2)
+                        for i in range(dialog.tree.topLevelItem(0).childCount()))
+        assert not dialog.import_button.isEnabled()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(TopicImportPreviewDialog, "exec", look)
+    action(window, "import_topic_forms").trigger()
+    assert problems == ["library.xlsx: this form is for 2027 Spring, not for 2027 Fall."]
+    assert titles(database) == []
+
+
 def test_preview_with_only_rejected_files_cannot_import(qtbot: QtBot) -> None:
     result = IntakeResult([FileOutcome("/x/a.xlsx", "a.xlsx", problems=["a.xlsx is not one of our forms."])],
                           dry_run=True)

@@ -331,8 +331,10 @@ class SpreadsheetActions(QObject):
             return
         self._folder = str(Path(paths[0]).parent)
         files = [Path(path) for path in paths]
+        # Forms are for the semester in focus; a department's old form is refused, not filed elsewhere.
+        semester_id = self.window.semester_id()
         preview = self._run(title, self.tr("Checking {n} file(s)…").format(n=len(files)),
-                            lambda progress: self._receive(files, dry_run=True, progress=progress))
+                            lambda progress: self._receive(files, semester_id, dry_run=True, progress=progress))
         if preview is None:
             return
         dialog = TopicImportPreviewDialog(preview, self.window)
@@ -340,7 +342,8 @@ class SpreadsheetActions(QObject):
             return
         accepted = dialog.accepted_paths()
         result = self._run(title, self.tr("Importing {n} file(s)…").format(n=len(accepted)),
-                           lambda progress: self._receive(accepted, dry_run=False, progress=progress))
+                           lambda progress: self._receive(accepted, semester_id, dry_run=False,
+                                                          progress=progress))
         if result is None:
             return
         self.window.refresh_all()
@@ -351,10 +354,12 @@ class SpreadsheetActions(QObject):
         self.window.status_message(self.tr("Imported {files} file(s): {new} new, {updated} updated proposal(s).").format(
             files=len(result.accepted), new=result.count(Change.NEW), updated=result.count(Change.UPDATED)))
 
-    def _receive(self, files: list[Path], *, dry_run: bool, progress: Progress) -> IntakeResult:
+    def _receive(self, files: list[Path], semester_id: int | None, *, dry_run: bool,
+                 progress: Progress) -> IntakeResult:
         """Runs on the worker thread, with a session of its own; commits only a real import."""
         with self.window.database.sessions() as session:
-            result = import_topic_forms(session, self.window.actor, files, dry_run=dry_run, progress=progress)
+            result = import_topic_forms(session, self.window.actor, files, dry_run=dry_run,
+                                        semester_id=semester_id, progress=progress)
             if dry_run:
                 session.rollback()
             else:
