@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, inspect
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import DatabaseOpenError
@@ -187,13 +187,24 @@ def open_database(url: str | URL, *, upgrade: bool = True, backup_dir: Path | No
         _check_sqlite_file(path)
     try:
         engine = create_db_engine(parsed)
+    except (ArgumentError, NoSuchModuleError) as error:
+        raise DatabaseOpenError(_("'{url}' is not a database address.").format(url=describe_url(parsed))) from error
+    try:
         revision = check_revision(engine, parsed)
         if upgrade and revision != schema.head_revision():
             if path is not None and existed and revision is not None:
                 backup_before_migration(path, revision, backup_dir)
             schema.upgrade(engine)
     except DatabaseOpenError:
+        engine.dispose()
         raise
     except (OperationalError, DBAPIError) as error:
+        engine.dispose()
         raise DatabaseOpenError(describe_connection_error(parsed, error)) from error
-    return Database(url=parsed, engine=engine, sessions=session_factory(engine))
+    database = Database(url=parsed, engine=engine, sessions=session_factory(engine))
+    if not database.is_sqlite:
+        from app.live_updates import install_change_notifications
+
+        # Every program that writes (window, imports, demo) tells the other officers' windows.
+        install_change_notifications(database)
+    return database

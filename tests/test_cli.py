@@ -161,3 +161,9 @@ def test_no_subcommand_would_start_the_window_but_subcommands_never_do() -> None
         [sys.executable, "-c", "import sys; from app.cli import main; main(['db','upgrade']); "
          "print('PySide6' in sys.modules)"], capture_output=True, text=True, env=os.environ.copy(), timeout=120)
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_unknown_kind_of_database_is_one_sentence() -> None:
+    result = run_cli("--database", "oracle+nothing://user@host/db", "db", "upgrade")
+    assert result.returncode == 1
+    assert "not a database address" in _one_sentence(result.stderr)

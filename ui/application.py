@@ -5,10 +5,9 @@ import sys
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from app.database import Database, open_database, resolve_database_url
-from app.errors import DatabaseOpenError
+from app.database import resolve_database_url
 from app.settings import Settings
 
 ORGANISATION = "SJTU IAD"
@@ -30,21 +29,13 @@ def ensure_application() -> QApplication:
     return application
 
 
-def open_or_explain(url: str) -> Database | None:
-    """Open the database, or show the one sentence that says why not."""
-    try:
-        return open_database(url)
-    except DatabaseOpenError as error:
-        QMessageBox.critical(
-            None, QCoreApplication.translate("application", "Cannot open the database"), str(error)
-        )
-        return None
-
-
 def run_gui(database_url: str | None = None) -> int:
     application = ensure_application()
     settings = Settings.load()
-    database = open_or_explain(resolve_database_url(database_url, settings))
+    from ui.connect_dialog import open_database_with_prompt
+
+    # Asks for a shared database's password when the keyring has none; explains any other refusal.
+    database = open_database_with_prompt(resolve_database_url(database_url, settings))
     if database is None:
         return 1
     from ui.main_window import MainWindow

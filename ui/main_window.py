@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import listing
-from app.actor import Actor, local_actor
+from app.actor import Actor
 from app.backup import backup_sqlite
 from app.database import Database, open_database
 from app.errors import AppError, DatabaseOpenError
@@ -303,12 +303,13 @@ class MainWindow(QMainWindow):
         self.semester_label.setText(self.tr("Semester: {name}").replace("{name}", self.semester_box.currentText()))
 
     # ---- database menu ---------------------------------------------------------
-    def _confirm_all_tabs(self) -> bool:
+    def confirm_unsaved_changes(self) -> bool:
+        """Ask about every tab's unsaved edits; False when the officer chose to stay."""
         return all(tab.confirm_leave() for tab in self.record_tabs() if hasattr(tab, "confirm_leave")) and all(
             self._confirm_editor(editor) for editor in self.editor_tabs())
 
     def switch_database(self, url: str) -> bool:
-        if not self._confirm_all_tabs():
+        if not self.confirm_unsaved_changes():
             return False
         try:
             database = open_database(url)
@@ -383,14 +384,14 @@ class MainWindow(QMainWindow):
             .replace("{db}", self.database.description).replace("{user}", self.actor.username)
             .replace("{role}", self.actor.role.label.lower()))
 
-    @staticmethod
-    def _resolve_actor(database: Database) -> Actor:
-        try:
-            from app.users import resolve_actor
-        except ImportError:
-            return local_actor()
-        with database.transaction() as session:
-            return resolve_actor(session)
+    def _resolve_actor(self, database: Database) -> Actor:
+        """Who is working: on a shared database the login's user (the first login becomes administrator)."""
+        from app.users import login
+
+        result = login(database)
+        if result.message:
+            QTimer.singleShot(0, lambda: self.status_message(result.message))
+        return result.actor
 
     # ---- window state ----------------------------------------------------------
     def restore_layout(self) -> None:
@@ -419,7 +420,7 @@ class MainWindow(QMainWindow):
                 tab.save_state(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._confirm_all_tabs():
+        if not self.confirm_unsaved_changes():
             event.ignore()
             return
         self.save_layout()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -223,6 +224,8 @@ class RecordTab(QWidget):
                 return self.load_rows(session, semester)
 
         def done(rows: list[Row]) -> None:
+            if not shiboken6.isValid(self):
+                return  # the tab was closed while its list was loading
             self.is_loading = False
             self._set_rows(rows, keep)
             if self._reload_again:
@@ -230,6 +233,8 @@ class RecordTab(QWidget):
                 self.reload()
 
         def failed(error: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
             self.is_loading = False
             self.count_label.setText(self.tr("Could not load the list: {error}").replace("{error}", str(error)))
 

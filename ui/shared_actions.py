@@ -121,6 +121,8 @@ def use_local(window: Any) -> bool:
 
 
 def restore_backup(window: Any) -> None:
+    if not window.confirm_unsaved_changes():
+        return
     # The watcher's own connection must not hold the file open while it is replaced (Windows refuses).
     window.live_refresh.stop()
     try:
