@@ -254,6 +254,8 @@ class RowWriter:
         errors = _ERROR_CODES
 
         def styled(value: Any) -> Cell:
+            # openpyxl's WriteOnlyCell(sheet, value) is exactly Cell(sheet, row=1, column=1, value=value);
+            # this one also starts from the column's prepared style.
             return Cell(sheet, row=1, column=1, style_array=style, value=value)
 
         def text(value: Any) -> Any:
