@@ -57,6 +57,27 @@ def main() -> None:
         name = window.tabs.tabText(index).replace("&", "").lower().replace(" ", "-")
         window.grab().save(str(out / f"{name}.png"))
         print(out / f"{name}.png")
+    # A round with concurrent panels, opened in the planner.
+    workshops = window.workshops_tab
+    window.tabs.setCurrentWidget(workshops)
+    with database.sessions() as session:
+        from sqlalchemy import func, select
+
+        from models import Panel
+
+        busiest = session.scalar(select(Panel.workshop_id).group_by(Panel.workshop_id)
+                                 .order_by(func.count(func.distinct(Panel.track)).desc(), Panel.workshop_id).limit(1))
+    window.semester_box.setCurrentIndex(0)  # all semesters
+    for _ in range(400):
+        QApplication.processEvents()
+        if workshops.has_loaded and not workshops.is_loading:
+            break
+    workshops.select_record(int(busiest))
+    workshops.open_planner()
+    for _ in range(50):
+        QApplication.processEvents()
+    window.grab().save(str(out / "planner.png"))
+    print(out / "planner.png")
     window.close()
     database.close()
 

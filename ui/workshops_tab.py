@@ -282,6 +282,7 @@ class WorkshopsTab(RecordTab):
         self.panels_model.set_rows([
             (p.id, p.starts_at.astimezone(zone).strftime("%H:%M"), p.duration_minutes, p.track, p.title, p.moderator)
             for p in record.panels])
+        self.panels_view.resizeColumnsToContents()
 
     def _local_times(self, record: Any) -> str:
         start: datetime = record.starts_at
