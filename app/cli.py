@@ -11,7 +11,6 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from app.actor import local_actor
 from app.database import Database, open_database, resolve_database_url
 from app.errors import AppError
 from app.i18n import _

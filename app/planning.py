@@ -21,7 +21,6 @@ from app.errors import NotFoundError, ValidationError
 from app.i18n import _
 from app.scheduling import (
     DEFAULT_TRACK,
-    PanelPlan,
     Side,
     SpeakerPlan,
     WorkshopPlan,

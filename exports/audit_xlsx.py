@@ -7,8 +7,6 @@ stays a name. Files are written under a temporary name and renamed when complete
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,8 +15,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 
 from app.audit import AuditRow, action_label, describe_changes
-from app.errors import AppError
 from app.i18n import _
+from app.output_files import replacing
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
@@ -48,28 +46,9 @@ def _text_cell(sheet: object, value: str, *, header: bool = False) -> WriteOnlyC
     return cell
 
 
-def _replace_when_done(path: Path, suffix: str) -> tuple[Path, Path]:
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise AppError(_("The folder {folder} does not exist.").format(folder=path.parent))
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem[:40]}-", suffix=suffix + ".partial", dir=path.parent)
-    os.close(handle)
-    return path, Path(temporary)
-
-
-def _finish(temporary: Path, path: Path) -> Path:
-    try:
-        os.replace(temporary, path)
-    except PermissionError as error:
-        temporary.unlink(missing_ok=True)
-        raise AppError(_("{file} cannot be written: it may be open in another program.").format(file=path)) from error
-    return path
-
-
 def write_audit_xlsx(rows: Sequence[AuditRow], path: Path, zone: str) -> Path:
     """One sheet "Audit log": header, one row per change, panes frozen, filter on."""
-    path, temporary = _replace_when_done(path, ".xlsx")
-    try:
+    with replacing(path) as temporary:
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(_("Audit log"))
         for index, width in enumerate(WIDTHS):
@@ -80,10 +59,7 @@ def write_audit_xlsx(rows: Sequence[AuditRow], path: Path, zone: str) -> Path:
         for row in rows:
             sheet.append([value if isinstance(value, int) else _text_cell(sheet, value) for value in _cells(row, zone)])
         workbook.save(temporary)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return _finish(temporary, path)
+    return Path(path)
 
 
 def _csv_safe(value: str | int) -> str:
@@ -93,14 +69,10 @@ def _csv_safe(value: str | int) -> str:
 
 def write_audit_csv(rows: Sequence[AuditRow], path: Path, zone: str) -> Path:
     """UTF-8 with a byte order mark, so Excel shows Chinese names right when it opens the file."""
-    path, temporary = _replace_when_done(path, ".csv")
-    try:
+    with replacing(path) as temporary:
         with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(headers(zone))
             for row in rows:
                 writer.writerow([_csv_safe(value) for value in _cells(row, zone)])
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return _finish(temporary, path)
+    return Path(path)

@@ -10,8 +10,6 @@ in each partner's zone.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -22,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import AppError
 from app.i18n import _
+from app.output_files import write_bytes
 from app.planning import InvitationData, invitation_data, round_ids
 from app.scheduling import PanelPlan, Side
 from app.zones import format_offset, format_span, offset_at, zone, zone_or_none
@@ -152,20 +151,7 @@ def build_calendar(session: Session, workshop_ids: Sequence[int], iad_timezone: 
 
 def write_calendar(calendar: Calendar, path: Path) -> Path:
     """Write atomically: a temporary file next to the target, renamed over it when complete."""
-    path = Path(path)
-    data = calendar.to_ical()
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise AppError(_("The folder {folder} does not exist.").format(folder=directory))
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    return write_bytes(path, calendar.to_ical())
 
 
 def write_workshop_ics(session: Session, workshop_id: int, path: Path, iad_timezone: str, *,

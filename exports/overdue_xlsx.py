@@ -9,8 +9,6 @@ so a failed export never leaves half a file under the name asked for.
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -22,6 +20,7 @@ from openpyxl.utils import get_column_letter
 
 from app.errors import AppError
 from app.i18n import _
+from app.output_files import replacing
 from app.reports import OverdueReport
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -48,25 +47,10 @@ def _width(value: Any) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
-def _atomic(path: Path, suffix: str, write: Callable[[Path], None]) -> Path:
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise AppError(_("The folder {folder} does not exist.").format(folder=folder))
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem[:40]}-", suffix=f"{suffix}.part", dir=folder)
-    os.close(handle)
-    try:
-        write(Path(temporary))
-        os.replace(temporary, path)
-    except PermissionError as error:
-        raise AppError(
-            _("{file} cannot be written: it may be open in another program, or the folder is read-only.").format(
-                file=path)
-        ) from error
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-    return path
+def _atomic(path: Path, write: Callable[[Path], None]) -> Path:
+    with replacing(path) as temporary:
+        write(temporary)
+    return Path(path)
 
 
 def write_overdue_xlsx(rows: Sequence[OverdueReport], path: Path, *, title: str = "") -> Path:
@@ -101,7 +85,7 @@ def write_overdue_xlsx(rows: Sequence[OverdueReport], path: Path, *, title: str 
         sheet.column_dimensions[get_column_letter(column)].width = min(60, max(8, width + 2))
     sheet.freeze_panes = f"A{first + 1}"
     sheet.auto_filter.ref = f"A{first}:{get_column_letter(len(names))}{first + max(len(rows), 1)}"
-    return _atomic(path, ".xlsx", lambda temporary: workbook.save(temporary))
+    return _atomic(path, lambda temporary: workbook.save(temporary))
 
 
 def _csv_text(value: Any) -> str:
@@ -120,7 +104,7 @@ def write_overdue_csv(rows: Sequence[OverdueReport], path: Path) -> Path:
             for row in rows:
                 writer.writerow([_csv_text(value) for value in row_values(row)])
 
-    return _atomic(path, ".csv", write)
+    return _atomic(path, write)
 
 
 def write_overdue(rows: Sequence[OverdueReport], path: Path, *, title: str = "") -> Path:

@@ -6,9 +6,7 @@ would read a file and an unbalanced tag would stop the document.
 """
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -23,11 +21,18 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from app.documents import ZoneSpan
-from app.errors import AppError
 from app.i18n import _
+from app.output_files import write_bytes
 from exports.fonts import FontSet
 
 # The programme's name is printed in both languages on every document, whatever
@@ -357,23 +362,7 @@ def build_bytes(build: Callable[[BytesIO], None]) -> bytes:
 
 def write_atomically(data: bytes, target: Path) -> None:
     """Write to a temporary file beside the target, then rename: never a half-written PDF."""
-    target = Path(target)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise AppError(_("The folder {folder} does not exist.").format(folder=folder))
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
-    except PermissionError as error:
-        raise AppError(_("Cannot write {file}: permission denied (is it open in another program?).").format(
-            file=target)) from error
-    except OSError as error:
-        raise AppError(_("Cannot write {file}: {reason}.").format(file=target, reason=error.strerror)) from error
-    finally:
-        if "temporary" in locals() and os.path.exists(temporary):
-            os.unlink(temporary)
+    write_bytes(target, data)
 
 
 def link_markup(url: str, style_text: str) -> str:

@@ -16,10 +16,9 @@ from __future__ import annotations
 import functools
 import os
 import re
-import tempfile
 import unicodedata
-from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
@@ -32,8 +31,7 @@ from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from app.errors import AppError
-from app.i18n import _
+from app.output_files import replacing
 
 Kind = Literal["text", "integer", "decimal", "date", "datetime", "url"]
 # A Worksheet or a WriteOnlyWorksheet (openpyxl ships no type hints, so both are Any to mypy).
@@ -393,21 +391,6 @@ def discard_workbook(workbook: Workbook) -> None:
 
 def save_workbook(workbook: Workbook, path: Path) -> Path:
     """Save under a temporary name in the same folder, then rename: never a half-written file."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise AppError(_("The folder {folder} does not exist.").format(folder=folder))
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem[:40]}-", suffix=".xlsx.part", dir=folder)
-    os.close(handle)
-    try:
+    with replacing(path) as temporary:
         workbook.save(temporary)
-        os.replace(temporary, path)
-    except PermissionError as error:
-        raise AppError(
-            _("{file} cannot be written: it may be open in Excel, or the folder is read-only. "
-              "Close it and try again.").format(file=path)
-        ) from error
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-    return path
+    return Path(path)

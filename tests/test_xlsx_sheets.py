@@ -158,7 +158,7 @@ def test_save_is_atomic_and_names_the_problem(tmp_path: Path, monkeypatch: pytes
         raise PermissionError("locked")
 
     monkeypatch.setattr(Workbook, "save", refuse)
-    with pytest.raises(AppError, match="open in Excel"):
+    with pytest.raises(AppError, match="open in another program"):
         _write(target, [("a", None, None, None, None, None)])
     assert target.read_bytes() == b"the previous file"
     assert sorted(os.listdir(tmp_path)) == ["kept.xlsx"]  # no temporary file left behind

@@ -8,7 +8,6 @@ attached.
 """
 from __future__ import annotations
 
-import os
 import tempfile
 from collections.abc import Callable
 from datetime import date
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 from app.actor import Actor
 from app.database import Database
 from app.errors import AppError, ValidationError
+from app.output_files import write_bytes
 from app.reports import (
     NEEDS_REVIEWER,
     ReportDetails,
@@ -51,19 +51,7 @@ from app.reports import (
     report_details,
 )
 from app.settings import Settings
-from models.enums import PublicationChannel, ReviewStatus
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write under a temporary name in the same folder, then rename: never half a file."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem[:40]}-", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
+from models.enums import PublicationChannel
 
 
 def human_size(size: int | None) -> str:
@@ -383,7 +371,7 @@ class ReportReviewDialog(QDialog):
             return None
         folder = Path(tempfile.mkdtemp(prefix="iad-report-"))
         path = folder / (Path(self.details.file_name).name or "report")
-        write_atomically(path, data)
+        write_bytes(path, data)
         self.launch(path)
         return path
 
@@ -401,7 +389,7 @@ class ReportReviewDialog(QDialog):
         if data is None:
             return False
         try:
-            write_atomically(path, data)
+            write_bytes(path, data)
         except OSError as error:
             self.show_error("file", self.tr("{file} cannot be written: {error}").replace("{file}", str(path)).replace(
                 "{error}", error.strerror or str(error)))
@@ -424,7 +412,7 @@ class ReportReviewDialog(QDialog):
                 article = build_article(session, self.report_id)
             text = article_html(article) if fmt == "html" else article_markdown(article)
             note = article.body_note
-            write_atomically(path, text.encode("utf-8"))
+            write_bytes(path, text.encode("utf-8"))
         except AppError as error:
             self.show_error("file", str(error))
             return False

@@ -1,0 +1,61 @@
+"""Writing the files officers ask for: never half a file under the name they chose.
+
+Every document, spreadsheet, invitation and article is written to a temporary file
+beside the target and renamed over it only when complete, so a crash, a full disk or a
+file held open by Excel leaves the old file (or none) rather than a broken one.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from app.errors import AppError
+from app.i18n import _
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A temporary path to write to; when the block ends without error it becomes `path`.
+
+    The finished file gets the permissions a normally created file would have
+    (mkstemp makes it private), so colleagues can open an export in a shared folder.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise AppError(_("The folder {folder} does not exist.").format(folder=folder))
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.stem[:40]}-", suffix=f"{path.suffix}.part", dir=folder)
+    except PermissionError as error:
+        raise AppError(_("{file} cannot be written: the folder is read-only.").format(file=path)) from error
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.chmod(temporary, 0o666 & ~_current_umask())
+        os.replace(temporary, path)
+    except PermissionError as error:
+        raise AppError(
+            _("{file} cannot be written: it may be open in another program (such as Excel), or the folder is "
+              "read-only. Close it and try again.").format(file=path)
+        ) from error
+    except OSError as error:
+        raise AppError(_("Cannot write {file}: {reason}.").format(file=path, reason=error.strerror or error)) \
+            from error
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def write_bytes(path: Path, data: bytes) -> Path:
+    with replacing(path) as temporary:
+        temporary.write_bytes(data)
+    return Path(path)
