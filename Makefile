@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(PY) -m benchmarks
 
 lint: $(STAMP)
+	$(VENV)/bin/ruff check app models exports ui tests benchmarks
 	$(PY) -m mypy
 
 clean:

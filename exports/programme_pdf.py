@@ -26,7 +26,6 @@ from exports.pdf_layout import (
     BAND_FILL,
     DIVISION_EN,
     MM,
-    MUTED,
     NAVY,
     PagedDocument,
     PROGRAMME_EN,
