@@ -431,13 +431,13 @@ def test_install_adds_overview_first_and_tools_actions(
     assert names == ["create_owed_reports_action", "overdue_reports_action", "due_for_interview_action",
                      "department_interview_action", "review_report_action", "visit_priority_action"]
     actions.overview.set_semester(world.semester)
-    report_rows = [i for i, item in enumerate(actions.overview.actions_model.items) if item.kind == "report"]
+    report_rows = [i for i, item in enumerate(actions.overview.actions_model.rows) if item.kind == "report"]
     actions.overview.activate_row(report_rows[0])
     assert window.opened == [("report", world.reports["overdue"])]
     # A department due for an interview opens the interview form for it.
     started: list[int | None] = []
     monkeypatch.setattr(actions, "record_interview", lambda **kw: started.append(kw.get("department_id")) or True)
-    department_rows = [i for i, item in enumerate(actions.overview.actions_model.items) if item.kind == "department"]
+    department_rows = [i for i, item in enumerate(actions.overview.actions_model.rows) if item.kind == "department"]
     actions.overview.activate_row(department_rows[0])
     assert started and started[0] in (world.counselling, world.assets)
 

@@ -39,7 +39,7 @@ def test_overview_tab_shows_the_semester(
     # Owed, submitted, accepted, published: drawn bottom-up, so reversed.
     assert bar_values(tab, "reports") == [[0.0, 1.0, 2.0, 3.0]]
     assert bar_values(tab, "workshops") == [[2.0], [0.0]]  # October: two held, none planned
-    kinds = [(item.category, item.record_id) for item in tab.actions_model.items]
+    kinds = [(item.category, item.record_id) for item in tab.actions_model.rows]
     assert ("overdue_report", world.reports["overdue"]) in kinds
     assert tab.actions_box.title() == f"Needs action ({len(kinds)})"
     row = kinds.index(("overdue_report", world.reports["overdue"]))

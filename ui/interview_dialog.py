@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,6 +50,7 @@ from app.evaluations import (
 from app.services.organisation import departments, semesters
 from app.services.outcomes import evaluations
 from app.settings import Settings
+from ui.table_model import ListModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -62,20 +63,13 @@ class ActionRow:
     done: bool = False
 
 
-class ActionsModel(QAbstractTableModel):
+class ActionsModel(ListModel):
     """The agreed actions: description, owner, due date (YYYY-MM-DD), done."""
 
     DESCRIPTION, OWNER, DUE, DONE = range(4)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ActionRow] = []
-        self.headers = [self.tr("Action"), self.tr("Owner"), self.tr("Due (YYYY-MM-DD)"), self.tr("Done")]
-
-    def set_rows(self, rows: list[ActionRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+        super().__init__([self.tr("Action"), self.tr("Owner"), self.tr("Due (YYYY-MM-DD)"), self.tr("Done")], parent)
 
     def add_row(self) -> int:
         position = len(self.rows)
@@ -90,16 +84,10 @@ class ActionsModel(QAbstractTableModel):
             del self.rows[row]
             self.endRemoveRows()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self.row_of(index)
+        if row is None:
             return None
-        row = self.rows[index.row()]
         column = index.column()
         if column == self.DONE:
             if role == Qt.ItemDataRole.CheckStateRole:
@@ -128,12 +116,6 @@ class ActionsModel(QAbstractTableModel):
             return False
         self.dataChanged.emit(index, index, [role])
         return True
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

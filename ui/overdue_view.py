@@ -6,7 +6,7 @@ the interview list can also start the interview directly.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -37,6 +37,7 @@ from app.evaluations import DueInterview, due_for_interview
 from app.reports import OverdueReport, group_by_department, overdue_reports
 from app.settings import Settings
 from exports.overdue_xlsx import write_overdue
+from ui.table_model import ListModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -52,29 +53,13 @@ class ListRow:
     emphasis: bool = False  # drawn in red: the most urgent lines
 
 
-class RecordListModel(QAbstractTableModel):
+class RecordListModel(ListModel):
     """Rows of text with their own sort keys; sorting is one list.sort, never a proxy model."""
 
-    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.headers = list(headers)
-        self.rows: list[ListRow] = []
-
-    def set_rows(self, rows: Sequence[ListRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self.row_of(index)
+        if row is None:
             return None
-        row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return row.cells[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -82,17 +67,6 @@ class RecordListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and row.emphasis:
             return QColor("#C62828")
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.headers):

@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QAbstractTableModel, QMargins, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QMargins, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,9 +38,10 @@ from PySide6.QtWidgets import (
 
 from app.database import Database
 from app.errors import AppError
-from app.overview import ActionItem, SemesterOverview, semester_overview
+from app.overview import SemesterOverview, semester_overview
 from app.settings import Settings
 from models.enums import ProposalStatus
+from ui.table_model import ListModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -75,29 +76,16 @@ def percent(rate: float | None) -> str:
     return "—" if rate is None else f"{rate:.0%}"
 
 
-class ActionItemsModel(QAbstractTableModel):
+class ActionItemsModel(ListModel):
     """The items that need an officer, oldest first within each category."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.items: list[ActionItem] = []
-        self.headers = [self.tr("What"), self.tr("Who or which"), self.tr("Details"), self.tr("Since")]
-
-    def set_items(self, items: list[ActionItem]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
+        super().__init__([self.tr("What"), self.tr("Who or which"), self.tr("Details"), self.tr("Since")], parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.items):
+        item = self.row_of(index)
+        if item is None:
             return None
-        item = self.items[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return [item.category_label, item.title, item.detail,
@@ -107,17 +95,6 @@ class ActionItemsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return QColor(CATEGORY_COLOURS.get(item.category, "#000000"))
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class NumberCard(QFrame):
@@ -249,8 +226,8 @@ class OverviewTab(QWidget):
 
     def activate_row(self, row: int) -> None:
         """Open the record of one line of "Needs action"."""
-        if 0 <= row < len(self.actions_model.items):
-            item = self.actions_model.items[row]
+        if 0 <= row < len(self.actions_model.rows):
+            item = self.actions_model.rows[row]
             self.open_record.emit(item.kind, item.record_id)
 
     # ---- drawing -------------------------------------------------------------
@@ -287,7 +264,7 @@ class OverviewTab(QWidget):
         self._set_chart("workshops", self._workshops_chart(overview))
         self._set_chart("reports", self._reports_chart(overview))
         self._set_chart("evaluation", self._evaluation_chart(overview))
-        self.actions_model.set_items(overview.action_items)
+        self.actions_model.set_rows(overview.action_items)
         self.actions_box.setTitle(self.tr("Needs action ({n})").replace("{n}", str(len(overview.action_items))))
 
     def _fill_cards(self, o: SemesterOverview) -> None:
