@@ -23,6 +23,7 @@ from app.database import Database
 from app.errors import AppError, ValidationError
 from app.services.outcomes import visit_priorities
 from app.visit_ranking import ADJUSTMENT_LIMIT, adjust
+from ui.field_errors import FieldErrors
 
 
 class AdjustmentDialog(QDialog):
@@ -62,15 +63,15 @@ class AdjustmentDialog(QDialog):
         self.previous = QLabel(
             self.tr("Last adjusted by {who}.").replace("{who}", by) if by else self.tr("Not adjusted before."))
         self.previous.setStyleSheet("color: #555555;")
-        self.errors: dict[str, QLabel] = {}
+        self.errors = FieldErrors()
         form = QFormLayout()
         form.addRow(self.tr("Computed score"), QLabel(f"{self.computed:.2f}"))
         form.addRow(self.tr("&Adjustment"), self.adjustment)
-        form.addRow("", self._error_label("adjustment"))
+        form.addRow("", self.errors.add("adjustment"))
         form.addRow(self.tr("&Reason"), self.reason)
-        form.addRow("", self._error_label("adjustment_reason"))
+        form.addRow("", self.errors.add("adjustment_reason"))
         form.addRow(self.tr("Final score"), self.preview)
-        self.general_error = self._error_label("")
+        self.general_error = self.errors.add("")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -84,26 +85,13 @@ class AdjustmentDialog(QDialog):
         self._update_preview()
         self.resize(460, 340)
 
-    def _error_label(self, field: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(f"error_{field or 'general'}")
-        label.setStyleSheet("color: #C62828;")
-        label.setWordWrap(True)
-        label.hide()
-        self.errors[field] = label
-        return label
-
     def _update_preview(self) -> None:
         value = self.adjustment.value()
         self.preview.setText(f"{self.computed:.2f} {'+' if value >= 0 else '−'} {abs(value):.2f} = "
                              f"{self.computed + value:.2f}")
 
     def show_error(self, field: str, message: str) -> None:
-        for label in self.errors.values():
-            label.hide()
-        label = self.errors.get(field, self.errors[""])
-        label.setText(message)
-        label.show()
+        self.errors.show(field, message)
         if field == "adjustment_reason":
             self.reason.setFocus()
         elif field == "adjustment":

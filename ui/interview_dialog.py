@@ -50,6 +50,7 @@ from app.evaluations import (
 from app.services.organisation import departments, semesters
 from app.services.outcomes import evaluations
 from app.settings import Settings
+from ui.field_errors import FieldErrors
 from ui.table_model import ListModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -141,7 +142,7 @@ class InterviewDialog(QDialog):
         self.evaluation_id = evaluation_id
         self.version: int | None = None
         self.saved_id: int | None = None
-        self.errors: dict[str, QLabel] = {}
+        self.errors = FieldErrors()
         self.score_boxes: dict[int, QSpinBox] = {}
         self.setObjectName("interview_dialog")
         self.setWindowTitle(self.tr("Department interview") if evaluation_id is None
@@ -180,13 +181,13 @@ class InterviewDialog(QDialog):
         about = QGroupBox(self.tr("Interview"))
         form = QFormLayout(about)
         form.addRow(self.tr("&Department"), self.department)
-        form.addRow("", self._error_label("department_id"))
+        form.addRow("", self.errors.add("department_id"))
         form.addRow(self.tr("&Semester"), self.semester)
-        form.addRow("", self._error_label("semester_id"))
+        form.addRow("", self.errors.add("semester_id"))
         form.addRow(self.tr("D&ate"), self.interview_date)
-        form.addRow("", self._error_label("interview_date"))
+        form.addRow("", self.errors.add("interview_date"))
         form.addRow(self.tr("&Interviewer"), self.interviewer)
-        form.addRow("", self._error_label("interviewer"))
+        form.addRow("", self.errors.add("interviewer"))
         form.addRow(self.tr("Inter&viewees"), self.interviewees)
 
         # Rubric
@@ -204,7 +205,7 @@ class InterviewDialog(QDialog):
             label.setBuddy(box)
             grid.addWidget(label, row * 2, 0)
             grid.addWidget(box, row * 2, 1)
-            grid.addWidget(self._error_label(f"scores.{item_id}"), row * 2 + 1, 0, 1, 2)
+            grid.addWidget(self.errors.add(f"scores.{item_id}"), row * 2 + 1, 0, 1, 2)
         if not rubric:
             grid.addWidget(QLabel(self.tr("The rubric is empty: add criteria under Tools.")), 0, 0)
 
@@ -239,11 +240,11 @@ class InterviewDialog(QDialog):
         right.addWidget(self.findings, 2)
         right.addWidget(QLabel(self.tr("Agreed actions (with owner and due date)")))
         right.addWidget(self.actions_view, 2)
-        right.addWidget(self._error_label("actions"))
+        right.addWidget(self.errors.add("actions"))
         right.addLayout(action_buttons)
         right.addWidget(QLabel(self.tr("Exchanges covered")))
         right.addWidget(self.exchanges, 1)
-        right.addWidget(self._error_label("exchange_ids"))
+        right.addWidget(self.errors.add("exchange_ids"))
 
         left_widget = QWidget()
         left = QVBoxLayout(left_widget)
@@ -260,7 +261,7 @@ class InterviewDialog(QDialog):
         columns = QHBoxLayout()
         columns.addWidget(scroll, 1)
         columns.addLayout(right, 1)
-        self.general_error = self._error_label("")
+        self.general_error = self.errors.add("")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -332,27 +333,14 @@ class InterviewDialog(QDialog):
         self.actions_model.remove_row(self.actions_view.currentIndex().row())
 
     # ---- errors and saving ---------------------------------------------------
-    def _error_label(self, field: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(f"error_{field or 'general'}")
-        label.setStyleSheet("color: #C62828;")
-        label.setWordWrap(True)
-        label.hide()
-        self.errors[field] = label
-        return label
-
     def show_error(self, field: str, message: str) -> None:
-        for label in self.errors.values():
-            label.hide()
         if field.startswith("actions."):
             parts = field.split(".")
             row = int(parts[1])
             column = {"description": 0, "owner": 1, "due_on": 2}.get(parts[2], 0)
             self.actions_view.setCurrentIndex(self.actions_model.index(row, column))
             field = "actions"
-        label = self.errors.get(field, self.errors[""])
-        label.setText(message)
-        label.show()
+        self.errors.show(field, message)
         if field.startswith("scores."):
             self.score_boxes[int(field.split(".")[1])].setFocus()
 

@@ -52,6 +52,7 @@ from app.reports import (
 )
 from app.settings import Settings
 from models.enums import PublicationChannel
+from ui.field_errors import FieldErrors
 
 
 def human_size(size: int | None) -> str:
@@ -88,7 +89,7 @@ class ReportReviewDialog(QDialog):
         self.details: ReportDetails | None = None
         self.setObjectName("report_review_dialog")
         self.setWindowTitle(self.tr("Review report"))
-        self.errors: dict[str, QLabel] = {}
+        self.errors = FieldErrors()
 
         self.heading = QLabel()
         self.heading.setObjectName("heading")
@@ -114,11 +115,11 @@ class ReportReviewDialog(QDialog):
         review = QGroupBox(self.tr("Review"))
         form = QFormLayout(review)
         form.addRow(self.tr("&Status"), self.status)
-        form.addRow("", self._error_label("review_status"))
+        form.addRow("", self.errors.add("review_status"))
         form.addRow(self.tr("Re&viewer"), self.reviewer)
-        form.addRow("", self._error_label("reviewer"))
+        form.addRow("", self.errors.add("reviewer"))
         form.addRow(self.tr("&Notes"), self.notes)
-        form.addRow("", self._error_label("review_notes"))
+        form.addRow("", self.errors.add("review_notes"))
 
         # Publication
         self.channel = QComboBox()
@@ -138,11 +139,11 @@ class ReportReviewDialog(QDialog):
         publication = QGroupBox(self.tr("Publication"))
         pform = QFormLayout(publication)
         pform.addRow(self.tr("&Channel"), self.channel)
-        pform.addRow("", self._error_label("publication_channel"))
+        pform.addRow("", self.errors.add("publication_channel"))
         pform.addRow(self.tr("&Date"), self.published_on)
-        pform.addRow("", self._error_label("published_on"))
+        pform.addRow("", self.errors.add("published_on"))
         pform.addRow(self.tr("&Link"), self.link)
-        pform.addRow("", self._error_label("publication_url"))
+        pform.addRow("", self.errors.add("publication_url"))
         pform.addRow("", self.publication_hint)
 
         # Attachment and article
@@ -160,14 +161,14 @@ class ReportReviewDialog(QDialog):
         attachment = QGroupBox(self.tr("Attached file and article"))
         alayout = QVBoxLayout(attachment)
         alayout.addWidget(self.file_label)
-        alayout.addWidget(self._error_label("file"))
+        alayout.addWidget(self.errors.add("file"))
         row = QHBoxLayout()
         for button in (self.attach_button, self.open_button, self.save_file_button, self.article_button):
             row.addWidget(button)
         row.addStretch(1)
         alayout.addLayout(row)
 
-        self.general_error = self._error_label("")
+        self.general_error = self.errors.add("")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -186,23 +187,11 @@ class ReportReviewDialog(QDialog):
         self.load()
 
     # ---- helpers ---------------------------------------------------------------
-    def _error_label(self, field: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(f"error_{field or 'general'}")
-        label.setStyleSheet("color: #C62828;")
-        label.setWordWrap(True)
-        label.hide()
-        self.errors[field] = label
-        return label
-
     def clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.hide()
+        self.errors.hide_all()
 
     def show_error(self, field: str, message: str) -> None:
-        label = self.errors.get(field, self.errors[""])
-        label.setText(message)
-        label.show()
+        self.errors.show(field, message)
 
     def inform(self, title: str, message: str) -> None:
         QMessageBox.information(self, title, message)
