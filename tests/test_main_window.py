@@ -386,3 +386,41 @@ def test_a_save_over_someone_elses_change_shows_both_and_keeps_the_choice(
         assert stored.notes == "Prefers Tuesday mornings"  # mine
         assert stored.city == "Parkville" and stored.status is PartnerStatus.DORMANT  # theirs, not overwritten
         assert stored.version == 3
+
+
+def test_refresh_shows_a_colleagues_change_but_never_replaces_unsaved_edits(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from app.actor import Actor
+    from app.services.partners import partners
+    from models.enums import UserRole
+
+    colleague = Actor("colleague", UserRole.OFFICER)
+    tab = go_to(qtbot, window, window.partners_tab)
+    first, second = tab.model.row_at(0)[0], tab.model.row_at(1)[0]
+    tab.select_record(first)
+    with window.database.transaction() as session:
+        partners.update(session, colleague, first, city="Parkville")
+    window.refresh_all()
+    qtbot.waitUntil(lambda: not tab.is_loading)
+    assert tab.current_id == first
+    assert tab.form.value("city") == "Parkville"
+    assert tab.current_version == 2
+
+    qtbot.keyClicks(tab.form.widgets["notes"], "Call before the summit")
+    with window.database.transaction() as session:
+        partners.update(session, colleague, first, city="Carlton")
+    window.refresh_all()
+    qtbot.waitUntil(lambda: not tab.is_loading)
+    assert tab.form.value("notes") == "Call before the summit"
+    assert tab.form.value("city") == "Parkville"
+
+    tab.revert()
+    tab.select_record(second)
+    with window.database.transaction() as session:
+        partners.delete(session, colleague, second)
+    window.refresh_all()
+    qtbot.waitUntil(lambda: not tab.is_loading)
+    assert tab.model.visible_row_of(second) is None
+    assert tab.current_id is None
+    assert "no longer exists" in tab.message.text()

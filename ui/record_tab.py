@@ -259,6 +259,10 @@ class RecordTab(QWidget):
         self.has_loaded = True
         if keep is not None:
             self._select_row_of(keep)
+        if self.current_id is not None and not self.has_unsaved_changes():
+            # Show what is stored now: another officer may have changed or deleted it.
+            # Unsaved edits are never replaced; their save meets the conflict dialog instead.
+            self.open_record(self.current_id)
         self._update_count()
         self.loaded.emit()
 
@@ -349,8 +353,10 @@ class RecordTab(QWidget):
                 self.heading.setText(self.describe(record))
                 self.record_loaded(session, record)
         except NotFoundError as error:
+            # Deleted elsewhere: say so, clear the editor (its edits cannot be saved any more).
+            self.form.load({})
+            self.show_empty()
             self._show_message(str(error))
-            self.reload()
             return
         self.message.hide()
         self._update_buttons()
