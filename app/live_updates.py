@@ -23,10 +23,8 @@ import sqlite3
 import time
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import psycopg
-from psycopg import sql
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
@@ -34,6 +32,9 @@ from sqlalchemy.pool import NullPool
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from app.database import Database
+
+if TYPE_CHECKING:
+    import psycopg
 
 CHANNEL = "iad_changes"
 EVERYTHING = "*"
@@ -130,6 +131,10 @@ class _PostgresListener:
         self.connect()
 
     def connect(self) -> bool:
+        # The PostgreSQL driver is imported only here: a local SQLite window never needs it.
+        import psycopg
+        from psycopg import sql
+
         self.last_attempt = time.monotonic()
         try:
             handle = self.engine.raw_connection()
@@ -144,6 +149,8 @@ class _PostgresListener:
         return True
 
     def poll(self) -> set[str]:
+        import psycopg
+
         if self.connection is None or self.connection.closed:
             if time.monotonic() - self.last_attempt < RECONNECT_INTERVAL_SECONDS:
                 return set()

@@ -7,6 +7,7 @@ file held open by Excel leaves the old file (or none) rather than a broken one.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -59,3 +60,22 @@ def write_bytes(path: Path, data: bytes) -> Path:
     with replacing(path) as temporary:
         temporary.write_bytes(data)
     return Path(path)
+
+
+RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+UNSAFE_CHARACTERS = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+
+
+def safe_file_name(text: str, *, limit: int = 120) -> str:
+    """A file name every system accepts: no reserved characters or names, no trailing dot or space.
+
+    An extension ("Agenda.pdf") is kept while a long name is shortened.
+    """
+    cleaned = " ".join(UNSAFE_CHARACTERS.sub(" ", text).split()).strip(" .")
+    stem, dot, suffix = cleaned.rpartition(".")
+    if not dot or not suffix.isalnum() or len(suffix) > 5:
+        stem, dot, suffix = cleaned, "", ""
+    stem = stem[:limit].rstrip(" .")
+    if not stem or stem.split(".")[0].upper() in RESERVED_NAMES:
+        stem = f"_{stem}"
+    return stem + dot + suffix

@@ -6,8 +6,7 @@ rows of app.spreadsheet_data. `LISTS` names them for the command line
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import tzinfo
 from pathlib import Path
 from typing import Any
@@ -144,26 +143,3 @@ def export_visits(session: Session, path: Path, semester_id: int | None = None, 
                   progress: Progress | None = None) -> int:
     """Visit priority ranking: per partner, people in order of final score (computed + adjustment)."""
     return _write(path, _("Visit ranking"), visit_columns(), visit_rows(session), progress=progress)
-
-
-ListExport = Callable[..., int]
-
-
-@dataclass(frozen=True)
-class ListSpec:
-    """A list as the command line and the Export menu offer it."""
-
-    name: str  # the command: iad-workshops export NAME
-    title: str  # menu text and default file name
-    export: ListExport
-    by_semester: bool  # whether --semester narrows it
-
-
-def list_specs() -> list[ListSpec]:
-    return [
-        ListSpec("topics", _("Topic summary"), export_topics, True),
-        ListSpec("partners", _("Partner directory"), export_partners, True),
-        ListSpec("roster", _("Participant roster"), export_roster, True),
-        ListSpec("reports", _("Report tracker"), export_reports, True),
-        ListSpec("visits", _("Visit priority ranking"), export_visits, False),
-    ]

@@ -15,7 +15,6 @@ form into one folder.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import NotFoundError
 from app.i18n import _
+from app.output_files import safe_file_name
 from app.spreadsheet_data import DepartmentRef, FormContext, form_context
 from app.topic_intake import (
     FORM_FIELDS,
@@ -51,18 +51,6 @@ NUMBER_FONT = Font(color="7F7F7F")
 FIRST_ROW = HEADER_ROW + 1
 LAST_ROW = HEADER_ROW + INPUT_ROWS
 # Windows refuses these names whatever the extension.
-RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
-UNSAFE_CHARACTERS = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
-
-
-def safe_file_name(text: str, *, limit: int = 120) -> str:
-    """A file name every system accepts: no reserved characters or names, no trailing dot or space."""
-    name = " ".join(UNSAFE_CHARACTERS.sub(" ", text).split())[:limit].rstrip(" .")
-    if not name or name.split(".")[0].upper() in RESERVED_NAMES:
-        name = f"_{name}"
-    return name
-
-
 def form_file_name(semester_name: str, department: DepartmentRef) -> str:
     return safe_file_name(_("Topic form {semester} - {department}").format(
         semester=semester_name, department=department.name_en)) + ".xlsx"

@@ -20,7 +20,8 @@ from exports.agenda_pdf import render_agenda
 from models import Attendance, Department, Exchange, Panel, Participation, Partner, Person, Semester, Workshop
 from models.enums import ExchangeKind
 from ui import pdf_actions
-from ui.pdf_actions import CertificateDialog, install, paint_pdf, prepare_printer, safe_file_name
+from app.output_files import safe_file_name
+from ui.pdf_actions import CertificateDialog, install, paint_pdf, prepare_printer
 
 
 class FakeWindow(QMainWindow):

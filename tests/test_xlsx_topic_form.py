@@ -17,7 +17,8 @@ from app.actor import Actor
 from app.errors import PermissionDeniedError, ValidationError
 from app.services import topics as topic_services
 from app.topic_intake import Change, receive_forms
-from exports.topic_form import form_file_name, generate_forms, safe_file_name
+from app.output_files import safe_file_name
+from exports.topic_form import form_file_name, generate_forms
 from exports.topic_import import import_topic_forms, read_topic_form
 from models import Department, Semester, TopicArea, TopicProposal
 from models.enums import Direction, Priority, ProposalSource

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from app.audit import AuditRow, action_label, audit_entries, audit_tables, audit_users, history
 from app.database import Database
 from app.errors import AppError
-from exports.audit_xlsx import write_audit_csv, write_audit_xlsx
 from ui.table_model import Column, RowTableModel
 
 LOG_LIMIT = 5000  # the newest changes; older ones through the filters or an export of a period
@@ -139,9 +138,13 @@ class AuditDialog(QDialog):
     def export_to(self, path: Path) -> Path:
         """Write what the dialog shows; .csv as CSV, anything else as .xlsx."""
         if path.suffix.lower() == ".csv":
+            from exports.audit_xlsx import write_audit_csv
+
             return write_audit_csv(self.rows, path, self.zone)
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
+        from exports.audit_xlsx import write_audit_xlsx  # openpyxl only when exporting
+
         return write_audit_xlsx(self.rows, path, self.zone)
 
     def choose_export(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
@@ -18,11 +18,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from app.errors import AppError
 from app.reports import ensure_reports, ensure_semester_reports
-from ui.interview_dialog import InterviewDialog
-from ui.overdue_view import DueForInterviewView, OverdueView
 from ui.overview_tab import OverviewTab
-from ui.report_review_dialog import ReportReviewDialog
-from ui.visit_ranking_view import VisitRankingView
+
+if TYPE_CHECKING:
+    from ui.overdue_view import DueForInterviewView, OverdueView
+
+# The dialogs load when first opened, not with the window.
 
 
 def tr(text: str) -> str:
@@ -58,6 +59,8 @@ class OutcomesActions:
 
     # ---- dialogs -----------------------------------------------------------------
     def show_overdue(self) -> OverdueView:
+        from ui.overdue_view import OverdueView
+
         view = OverdueView(self.window.database, self.window.settings, self.window.semester_id(), self._parent(),
                            today=self.today)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -66,6 +69,8 @@ class OutcomesActions:
         return view
 
     def show_due_for_interview(self) -> DueForInterviewView:
+        from ui.overdue_view import DueForInterviewView
+
         view = DueForInterviewView(self.window.database, self.window.settings, self.window.actor, self._parent(),
                                    today=self.today)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -80,6 +85,8 @@ class OutcomesActions:
 
     def record_interview(self, *, department_id: int | None = None, evaluation_id: int | None = None) -> bool:
         try:
+            from ui.interview_dialog import InterviewDialog
+
             dialog = InterviewDialog(self.window.database, self.window.settings, self.window.actor, evaluation_id,
                                      self._parent(), department_id=department_id,
                                      semester_id=self.window.semester_id(), today=self.today)
@@ -123,6 +130,8 @@ class OutcomesActions:
             self.window.show_error(tr("Review report"), tr("Select a report in the Reports tab first."))
             return
         try:
+            from ui.report_review_dialog import ReportReviewDialog
+
             dialog = ReportReviewDialog(self.window.database, self.window.settings, self.window.actor, report_id,
                                         self._parent(), today=self.today)
         except AppError as error:
@@ -136,6 +145,8 @@ class OutcomesActions:
         dialog.setObjectName("visit_priority_dialog")
         dialog.setWindowTitle(tr("Visit priority"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        from ui.visit_ranking_view import VisitRankingView
+
         view = VisitRankingView(self.window.database, self.window.settings, self.window.actor, dialog,
                                 today=self.today)
         partner_id = self.window.selected_id("partner")

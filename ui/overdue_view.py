@@ -36,7 +36,6 @@ from app.errors import AppError
 from app.evaluations import DueInterview, due_for_interview
 from app.reports import OverdueReport, group_by_department, overdue_reports
 from app.settings import Settings
-from exports.overdue_xlsx import write_overdue
 from ui.table_model import ListModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -244,6 +243,8 @@ class OverdueView(QDialog):
         self.error.hide()
         title = self.tr("Overdue reports as of {day}").replace("{day}", self._today().isoformat())
         try:
+            from exports.overdue_xlsx import write_overdue  # openpyxl only when exporting
+
             write_overdue(self.visible_rows(), path, title=title)
         except (AppError, OSError) as error:
             self.error.setText(str(error))

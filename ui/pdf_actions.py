@@ -7,13 +7,12 @@ so the print preview draws the PDF's pages with pypdfium2 (PDFium) onto the prin
 """
 from __future__ import annotations
 
-import re
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRectF, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QImage, QPageLayout, QPageSize, QPainter
@@ -40,11 +39,13 @@ from app.documents import (
     programme_data,
 )
 from app.errors import AppError
-from exports.agenda_pdf import render_agenda
-from exports.certificate_pdf import render_certificate
-from exports.fonts import FontFallbackWarning, FontSet, load_fonts
-from exports.pdf_layout import write_atomically
-from exports.programme_pdf import render_programme
+from app.output_files import safe_file_name, write_bytes
+
+if TYPE_CHECKING:
+    from exports.fonts import FontSet
+
+# reportlab costs a seventh of a second to import: the renderers are imported when a
+# document is made, not when the window starts.
 
 # Pages are drawn onto the printer as images; more than this adds size, not sharpness.
 MAX_PRINT_DPI = 300
@@ -96,6 +97,8 @@ class PdfActions(QObject):
     # ---- making documents ------------------------------------------------------
     @property
     def fonts(self) -> FontSet:
+        from exports.fonts import FontFallbackWarning, load_fonts
+
         with warnings.catch_warnings():
             # Shown once below as a message the officer can read, not as a Python warning.
             warnings.simplefilter("ignore", FontFallbackWarning)
@@ -115,6 +118,8 @@ class PdfActions(QObject):
             data = agenda_data(session, workshop_id, zone)
         fonts = self.fonts
         with wait_cursor():
+            from exports.agenda_pdf import render_agenda
+
             pdf = render_agenda(data, fonts=fonts)
         return Document(pdf, self.tr("Agenda"),
                         f"Agenda - {data.exchange_title} - round {data.round_number}.pdf")
@@ -129,6 +134,8 @@ class PdfActions(QObject):
         with wait_cursor():
             with self.window.database.sessions() as session:
                 data = programme_data(session, semester_id, self.window.settings.iad_timezone)
+            from exports.programme_pdf import render_programme
+
             pdf = render_programme(data, fonts=fonts)
         return Document(pdf, self.tr("Semester programme"), f"Programme - {data.semester}.pdf")
 
@@ -148,6 +155,8 @@ class PdfActions(QObject):
             data = certificate_data(session, person_id, exchange_id, self.window.settings.iad_timezone)
         fonts = self.fonts
         with wait_cursor():
+            from exports.certificate_pdf import render_certificate
+
             pdf = render_certificate(data, fonts=fonts)
         return Document(pdf, self.tr("Certificate"), f"Certificate - {data.name_en} - {data.exchange_title}.pdf")
 
@@ -171,7 +180,7 @@ class PdfActions(QObject):
             return
         target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
         try:
-            write_atomically(document.pdf, target)
+            write_bytes(target, document.pdf)
         except AppError as error:
             self.window.show_error(self.tr("Export PDF"), str(error))
             return
@@ -187,13 +196,6 @@ class PdfActions(QObject):
         dialog.paintRequested.connect(lambda printer: paint_pdf(printer, document.pdf))
         dialog.resize(1000, 800)
         dialog.exec()
-
-
-def safe_file_name(name: str) -> str:
-    """A file name every system accepts: no path separators or reserved characters, not too long."""
-    cleaned = re.sub(r"\s+", " ", re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", name)).strip(" .")
-    stem, dot, suffix = cleaned.rpartition(".")
-    return (stem[:120].rstrip(" .") + dot + suffix) if dot else cleaned[:120]
 
 
 @contextmanager

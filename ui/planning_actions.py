@@ -6,13 +6,15 @@ workshop…" to the Tools menu; both act on the workshop selected in the visible
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from app.errors import AppError
-from ui.workshop_planner import WorkshopPlanner
+
+if TYPE_CHECKING:
+    from ui.workshop_planner import WorkshopPlanner
 
 
 def _selected_workshop(window: Any) -> int | None:
@@ -56,6 +58,8 @@ def open_planner(window: Any) -> WorkshopPlanner | None:
     workshop_id = _selected_workshop(window)
     if workshop_id is None:
         return None
+    from ui.workshop_planner import WorkshopPlanner  # loaded with the first planner, not at start-up
+
     tabs = getattr(window, "tabs", None)
     if tabs is not None:
         # One planner per workshop: bring back the open one rather than a second copy.

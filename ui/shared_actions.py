@@ -19,11 +19,8 @@ from app.errors import AppError
 from app.database import default_database_url
 from app.users import login
 from models.enums import UserRole
-from ui.audit_dialog import AuditDialog
 from ui.backup_scheduler import BackupScheduler, restore_from_backup
-from ui.connect_dialog import ConnectDialog
 from ui.live_refresh import LiveRefresh
-from ui.users_dialog import UsersDialog
 
 # window.selected_id(kind) -> the table its audit entries name
 KIND_TABLES = {
@@ -76,20 +73,12 @@ def install(window: Any) -> None:
     window.backup_scheduler.backed_up.connect(
         lambda path: window.status_message(tr("Automatic backup saved as {file}.").replace("{file}", path.name)))
     window.backup_scheduler.start()
-    announce_login(window)
-
-
-def announce_login(window: Any) -> None:
-    """On a shared database, say who the officer is there when that is news (first admin, viewer)."""
-    if window.database.is_sqlite:
-        return
-    came = login(window.database)
-    if came.message:
-        window.status_message(came.message)
 
 
 def connect_shared(window: Any) -> bool:
     previous = window.settings.database_url
+    from ui.connect_dialog import ConnectDialog
+
     dialog = ConnectDialog(window.settings, window.passwords, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
@@ -137,11 +126,15 @@ def restore_backup(window: Any) -> None:
 
 
 def show_users(window: Any) -> None:
+    from ui.users_dialog import UsersDialog
+
     dialog = UsersDialog(window.database, window.actor, window)
     dialog.exec()
 
 
 def show_audit_log(window: Any) -> None:
+    from ui.audit_dialog import AuditDialog
+
     AuditDialog(window.database, window.settings.iad_timezone, parent=window).exec()
 
 
@@ -161,4 +154,6 @@ def show_history(window: Any) -> None:
                                                           "changed what and when."))
         return
     table, record_id = found
+    from ui.audit_dialog import AuditDialog
+
     AuditDialog(window.database, window.settings.iad_timezone, table, record_id, window).exec()

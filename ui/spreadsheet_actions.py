@@ -31,10 +31,8 @@ from PySide6.QtWidgets import (
 from app.errors import AppError
 from app.spreadsheet_data import semester_ref
 from app.topic_intake import Change, FileOutcome, IntakeResult
-from exports.evaluation_xlsx import export_evaluations
-from exports.list_xlsx import ListSpec, list_specs
-from exports.topic_form import generate_forms, safe_file_name
-from exports.topic_import import import_topic_forms
+from app.output_files import safe_file_name
+from exports.list_catalog import ListSpec, list_specs
 
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
@@ -283,6 +281,8 @@ class SpreadsheetActions(QObject):
     # ---- the actions -----------------------------------------------------------------------
     def export_evaluations(self) -> None:
         def export(session: Any, path: Path, semester_id: int | None, *, zone: Any, progress: Progress) -> int:
+            from exports.evaluation_xlsx import export_evaluations
+
             return export_evaluations(session, path, semester_id, progress=progress)
 
         self._export(self.tr("Evaluation spreadsheet"), self.tr("Evaluations"), export)
@@ -311,6 +311,8 @@ class SpreadsheetActions(QObject):
 
         def work(progress: Progress) -> list[Path]:
             with database.sessions() as session:
+                from exports.topic_form import generate_forms
+
                 return generate_forms(session, semester_id, Path(folder), progress=progress)
 
         written = self._run(title, self.tr("Writing the forms…"), work)
@@ -358,6 +360,8 @@ class SpreadsheetActions(QObject):
                  progress: Progress) -> IntakeResult:
         """Runs on the worker thread, with a session of its own; commits only a real import."""
         with self.window.database.sessions() as session:
+            from exports.topic_import import import_topic_forms
+
             result = import_topic_forms(session, self.window.actor, files, dry_run=dry_run,
                                         semester_id=semester_id, progress=progress)
             if dry_run:
