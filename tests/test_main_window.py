@@ -424,3 +424,26 @@ def test_refresh_shows_a_colleagues_change_but_never_replaces_unsaved_edits(
     assert tab.model.visible_row_of(second) is None
     assert tab.current_id is None
     assert "no longer exists" in tab.message.text()
+
+
+def test_start_up_leaves_the_document_libraries_for_later(tmp_path: Path) -> None:
+    """Start-up time: the window on a local database loads no PDF, Excel or PostgreSQL library."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from app.database import open_database\n"
+        "from app.settings import Settings\n"
+        "from ui.application import ensure_application\n"
+        "from ui.main_window import MainWindow\n"
+        "app = ensure_application()\n"
+        f"window = MainWindow(open_database({str(tmp_path / 'x.sqlite3')!r}), Settings())\n"
+        "print(sorted(m for m in ('reportlab', 'openpyxl', 'psycopg')"
+        " if m in sys.modules))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
