@@ -28,6 +28,29 @@ class Column:
     align_right: bool = False
 
 
+_LAST = "\U0010ffff"  # sorts after any text: empty cells go last
+
+
+def column_sort_keys(values: Sequence[Any]) -> list[Any]:
+    """One plain, comparable key per value (text folded, empty last), built for the column's type.
+
+    Plain strings and numbers compare far faster than tuples, which matters for
+    sorting 100,000 rows while the officer waits.
+    """
+    sample = next((value for value in values if value is not None and value != ""), None)
+    if sample is None:
+        return [0] * len(values)
+    if isinstance(sample, (int, float)) and not isinstance(sample, bool):
+        return [value if isinstance(value, (int, float)) else float("inf") for value in values]
+    if isinstance(sample, (date, datetime)):
+        return [value.isoformat() if isinstance(value, (date, datetime)) else _LAST for value in values]
+    if hasattr(sample, "value"):  # enums sort by their stored value
+        return [str(value.value) if value is not None else _LAST for value in values]
+    if isinstance(sample, str):
+        return [value.casefold() if isinstance(value, str) and value else _LAST for value in values]
+    return [sort_key(value) for value in values]
+
+
 def sort_key(value: Any) -> tuple[int, Any]:
     """None last; numbers, dates and text each comparable among themselves."""
     if value is None or value == "":
@@ -56,6 +79,7 @@ class RowTableModel(QAbstractTableModel):
         self._predicate: Callable[[Row], bool] | None = None
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._sort_keys: dict[int, list[Any]] = {}  # per tuple position, built on the first sort by it
 
     # ---- Qt overrides --------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -99,6 +123,7 @@ class RowTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._sort_keys = {}
         self._haystacks = [
             "\x1f".join(column.render(row[column.position]) for column in self.columns).casefold() for row in self._rows
         ]
@@ -137,9 +162,10 @@ class RowTableModel(QAbstractTableModel):
         if not 0 <= self._sort_column < len(self.columns):
             return
         position = self.columns[self._sort_column].position
-        rows = self._rows
-        self._visible.sort(key=lambda i: sort_key(rows[i][position]),
-                           reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        keys = self._sort_keys.get(position)
+        if keys is None:
+            keys = self._sort_keys[position] = column_sort_keys([row[position] for row in self._rows])
+        self._visible.sort(key=keys.__getitem__, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
 
     def row_at(self, visible_row: int) -> Row:
         return self._rows[self._visible[visible_row]]

@@ -1,0 +1,55 @@
+"""The list model: filtering and sorting in its own lists, checked by Qt's model tester."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from models.enums import ReviewStatus
+from ui.formatting import day, label
+from ui.table_model import Column, RowTableModel
+
+ROWS = [
+    (1, "Wang Li", date(2026, 12, 1), ReviewStatus.SUBMITTED, 3),
+    (2, "adams, Jo", None, ReviewStatus.ACCEPTED, None),
+    (3, "Zhou Min", date(2026, 11, 2), None, 12),
+    (4, "", date(2027, 1, 5), ReviewStatus.REJECTED, 1),
+]
+COLUMNS = [Column("Name", 1), Column("Due", 2, render=day), Column("Review", 3, render=label),
+           Column("Score", 4, align_right=True)]
+
+
+def ids(model: RowTableModel) -> list[int]:
+    return [model.id_at(row) for row in range(model.rowCount())]
+
+
+def test_sorting_each_column_puts_empty_cells_last(qtbot: QtBot, qtmodeltester: object) -> None:
+    model = RowTableModel(COLUMNS)
+    model.set_rows(ROWS)
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    model.sort(0)
+    assert ids(model) == [2, 1, 3, 4]  # case-insensitive; the empty name last
+    model.sort(1)
+    assert ids(model) == [3, 1, 4, 2]
+    model.sort(2)
+    assert ids(model) == [2, 4, 1, 3]  # accepted, rejected, submitted, none
+    model.sort(3)
+    assert ids(model) == [4, 1, 3, 2]
+    model.sort(3, Qt.SortOrder.DescendingOrder)
+    assert ids(model) == [2, 3, 1, 4]
+
+
+def test_search_and_filter_keep_the_sort(qtbot: QtBot) -> None:
+    model = RowTableModel(COLUMNS)
+    model.set_rows(ROWS)
+    model.sort(3)
+    model.set_search("2026")
+    assert ids(model) == [1, 3]
+    model.set_predicate(lambda row: row[3] is ReviewStatus.SUBMITTED)
+    assert ids(model) == [1]
+    model.set_search("")
+    model.set_predicate(None)
+    assert ids(model) == [4, 1, 3, 2]
+    model.set_rows(ROWS[:2])  # new rows: the old sort keys must not be reused
+    assert ids(model) == [1, 2]
