@@ -11,9 +11,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import keyring
-import keyring.errors
-from keyring.backends import fail
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import URL
 
@@ -26,7 +23,19 @@ log = logging.getLogger(__name__)
 # What a keyring backend raises when it is missing or cannot be reached: keyring's own
 # errors (NoKeyringError, InitError, KeyringLocked, PasswordSetError, ...), and on Linux the
 # D-Bus failures of the Secret Service that surface as RuntimeError or OSError.
-KEYRING_FAILURES: tuple[type[BaseException], ...] = (keyring.errors.KeyringError, RuntimeError, OSError)
+def keyring_failures() -> tuple[type[BaseException], ...]:
+    import keyring.errors
+
+    return (keyring.errors.KeyringError, RuntimeError, OSError)
+
+
+def _keyring() -> Any:
+    # keyring and its backends take a tenth of a second to import: only a shared
+    # database needs them, so a local window starts without.
+    import keyring
+    import keyring.errors  # noqa: F401 - keyring.errors is used through the module
+
+    return keyring
 
 
 def account_name(url: str | URL) -> str:
@@ -56,11 +65,13 @@ class PasswordStore:
     @property
     def keyring_available(self) -> bool:
         try:
-            backend = keyring.get_keyring()
-        except KEYRING_FAILURES as error:
+            backend = _keyring().get_keyring()
+        except keyring_failures() as error:
             self.last_problem = str(error)
             return False
         # keyring picks the "fail" backend (priority 0) when nothing else is usable.
+        from keyring.backends import fail
+
         return not isinstance(backend, fail.Keyring)
 
     def lookup(self, url: str | URL) -> str | None:
@@ -73,8 +84,8 @@ class PasswordStore:
         if name in self._missing:
             return None
         try:
-            password = keyring.get_password(SERVICE, name)
-        except KEYRING_FAILURES as error:
+            password = _keyring().get_password(SERVICE, name)
+        except keyring_failures() as error:
             self.last_problem = str(error)
             log.info("No keyring for %s: %s", name, error)
             return None
@@ -97,8 +108,8 @@ class PasswordStore:
             self._forget_stored(name)
             return False
         try:
-            keyring.set_password(SERVICE, name, password)
-        except KEYRING_FAILURES as error:
+            _keyring().set_password(SERVICE, name, password)
+        except keyring_failures() as error:
             self.last_problem = str(error)
             log.info("Password for %s kept for this run only: %s", name, error)
             return False
@@ -112,10 +123,10 @@ class PasswordStore:
 
     def _forget_stored(self, name: str) -> None:
         try:
-            keyring.delete_password(SERVICE, name)
-        except keyring.errors.PasswordDeleteError:
+            _keyring().delete_password(SERVICE, name)
+        except _keyring().errors.PasswordDeleteError:
             pass  # nothing was stored: the wanted outcome already
-        except KEYRING_FAILURES as error:
+        except keyring_failures() as error:
             self.last_problem = str(error)
 
 
