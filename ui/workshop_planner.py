@@ -20,7 +20,6 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import (
     QDate,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTime,
     QTimer,
@@ -86,7 +85,6 @@ from ui.panel_timeline import PanelTimeline, TimelineBlock
 from ui.planner_tables import AttendanceModel, PanelTableModel, SpeakersDialog
 from ui.time_slot_dialog import TimeSlotDialog, default_first_day
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 SpeakerRef = tuple[int | None, int | None]
 
 
