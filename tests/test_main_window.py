@@ -447,3 +447,19 @@ def test_start_up_leaves_the_document_libraries_for_later(tmp_path: Path) -> Non
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_an_empty_database_can_be_filled_with_demo_data_from_the_menu(
+    qtbot: QtBot, sqlite_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(sqlite_database, Settings(), local_actor())
+    qtbot.addWidget(window)
+    window._update_demo_action()
+    assert window.demo_action.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert window.load_demo_data()
+    qtbot.waitUntil(lambda: window.semester_box.count() > 1, timeout=20000)
+    with sqlite_database.sessions() as session:
+        assert session.scalar(select(Partner.id).limit(1)) is not None
+    window._update_demo_action()
+    assert not window.demo_action.isEnabled()

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app import listing
 from app.services.outcomes import evaluation_scores, evaluations
 from models import EvaluationScore, RubricItem
+from models.enums import UserRole
 from ui import choices
 from ui.formatting import day, number
 from ui.record_form import FieldSpec
@@ -109,7 +110,7 @@ class EvaluationsTab(RecordTab):
     def _update_buttons(self, new: bool = False) -> None:
         super()._update_buttons(new)
         if self.current_id is not None and self._scores() != getattr(self, "_loaded_scores", {}):
-            self.save_button.setEnabled(self.host.actor.can(self._officer_role()))
+            self.save_button.setEnabled(self.host.actor.can(UserRole.OFFICER))
             self.revert_button.setEnabled(True)
 
     def after_save(self, session: Session, record: Any) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressDialog,
     QTabBar,
     QTabWidget,
     QToolBar,
@@ -25,6 +26,7 @@ from app.backup import backup_sqlite
 from app.database import Database, open_database
 from app.errors import AppError, DatabaseOpenError
 from app.settings import Settings
+from models.enums import UserRole
 
 
 class MainWindow(QMainWindow):
@@ -230,6 +232,9 @@ class MainWindow(QMainWindow):
         self.tools_menu = bar.addMenu(self.tr("&Tools"))
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self._action(self.help_menu, self.tr("&Where is the database?"), self.show_database_location)
+        self.demo_action = self._action(self.help_menu, self.tr("Fill with &demo data…"), self.load_demo_data,
+                                        name="load_demo")
+        self.help_menu.aboutToShow.connect(self._update_demo_action)
         self._action(self.help_menu, self.tr("&About"), self.show_about)
 
         toolbar = QToolBar(self.tr("Main"))
@@ -372,6 +377,52 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, self.tr("Backup failed"), str(error))
             return
         self.status_message(self.tr("Backed up to {path}.").replace("{path}", path))
+
+    def _update_demo_action(self) -> None:
+        from app.demo import database_is_empty
+
+        with self.database.sessions() as session:
+            empty = database_is_empty(session)
+        self.demo_action.setEnabled(empty and self.actor.can(UserRole.OFFICER))
+        self.demo_action.setToolTip("" if empty else self.tr("Only an empty database can be filled with demo data."))
+
+    def load_demo_data(self) -> bool:
+        """Fill an empty database with the realistic demo data, to try the program."""
+        from app.demo import database_is_empty, fill_demo
+        from ui.background import run_in_background
+
+        with self.database.sessions() as session:
+            if not database_is_empty(session):
+                QMessageBox.information(self, self.tr("Demo data"),
+                                        self.tr("This database already holds data; demo data only goes into an "
+                                                "empty one (File → New local database…)."))
+                return False
+        if QMessageBox.question(self, self.tr("Demo data"), self.tr(
+                "Fill {db} with demo data: four semesters, twelve departments, twenty partner universities "
+                "and their workshops? Everything can be edited or deleted afterwards.")
+                .replace("{db}", self.database.description)) != QMessageBox.StandardButton.Yes:
+            return False
+        database = self.database
+        progress = QProgressDialog(self.tr("Adding demo data…"), "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.show()
+
+        def work() -> None:
+            with database.transaction() as session:
+                fill_demo(session, "small")
+
+        def done(_result: object) -> None:
+            progress.close()
+            self.refresh_all()
+            self.status_message(self.tr("Demo data added."))
+
+        def failed(error: BaseException) -> None:
+            progress.close()
+            QMessageBox.critical(self, self.tr("Demo data"), str(error))
+
+        run_in_background(work, done, failed)
+        return True
 
     def show_database_location(self) -> None:
         QMessageBox.information(self, self.tr("Database"), self.tr("This window works in:\n{db}")

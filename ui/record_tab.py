@@ -34,6 +34,7 @@ from app.database import Database
 from app.errors import AppError, ConflictError, NotFoundError, ValidationError
 from app.services.records import RecordService
 from app.settings import Settings
+from models.enums import UserRole
 from ui.background import run_in_background
 from ui.record_form import FieldSpec, RecordForm
 from ui.table_model import Column, Row, RowTableModel
@@ -390,17 +391,11 @@ class RecordTab(QWidget):
     def _update_buttons(self, new: bool = False) -> None:
         editing = self.current_id is not None or new
         self.form.setEnabled(editing)
-        writable = self.host.actor.can(self._officer_role())
+        writable = self.host.actor.can(UserRole.OFFICER)
         self.save_button.setEnabled(editing and writable and (self.form.dirty or new))
         self.revert_button.setEnabled(editing and self.form.dirty)
         self.delete_button.setEnabled(self.current_id is not None and writable)
         self.new_button.setEnabled(writable)
-
-    @staticmethod
-    def _officer_role() -> Any:
-        from models.enums import UserRole
-
-        return UserRole.OFFICER
 
     def has_unsaved_changes(self) -> bool:
         return self.form.isEnabled() and (self.form.dirty or (self.current_id is None and self.save_button.isEnabled()
