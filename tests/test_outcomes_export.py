@@ -57,7 +57,7 @@ def test_failed_write_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyP
         raise OSError("disk full")
 
     monkeypatch.setattr(csv, "writer", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(AppError, match="Cannot write .*overdue.csv: disk full"):
         write_overdue_csv([overdue()], target)
     assert target.read_text() == "previous list"
     assert [p.name for p in tmp_path.iterdir()] == ["overdue.csv"]
