@@ -227,6 +227,9 @@ class MainWindow(QMainWindow):
         self._action(self.edit_menu, self.tr("Se&mesters…"), lambda: self._edit_list("semesters"))
         self._action(self.edit_menu, self.tr("&Departments…"), lambda: self._edit_list("departments"))
         self._action(self.edit_menu, self.tr("Topic &areas…"), lambda: self._edit_list("topic_areas"))
+        self.edit_menu.addSeparator()
+        self._action(self.edit_menu, self.tr("Se&ttings…"), self.edit_settings, QKeySequence.StandardKey.Preferences,
+                     "settings")
 
         self.export_menu = bar.addMenu(self.tr("E&xport"))
         self.tools_menu = bar.addMenu(self.tr("&Tools"))
@@ -377,6 +380,14 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, self.tr("Backup failed"), str(error))
             return
         self.status_message(self.tr("Backed up to {path}.").replace("{path}", path))
+
+    def edit_settings(self) -> bool:
+        from ui.settings_dialog import SettingsDialog
+
+        if SettingsDialog(self.settings, self).exec():
+            self.status_message(self.tr("Settings saved."))
+            return True
+        return False
 
     def _update_demo_action(self) -> None:
         from app.demo import database_is_empty
