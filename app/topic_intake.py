@@ -26,9 +26,8 @@ from __future__ import annotations
 
 import enum
 import unicodedata
-from contextlib import nullcontext
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -359,7 +358,7 @@ def _changes(existing: TopicProposal, values: dict[str, Any]) -> tuple[str, ...]
     )
 
 
-def _receive_one(session: Session, actor: Actor, checker: _Checker, submission: FormSubmission, *, dry_run: bool,
+def _receive_one(session: Session, actor: Actor, checker: _Checker, submission: FormSubmission, *,
                  expected_semester_id: int | None) -> FileOutcome:
     outcome = FileOutcome(submission.path, submission.file_name, submission.semester_name,
                           submission.department_name, problems=list(submission.problems))
@@ -400,16 +399,16 @@ def _receive_one(session: Session, actor: Actor, checker: _Checker, submission: 
     lines: list[LineOutcome] = []
     try:
         # One savepoint per file: if any row fails in the database, nothing of this file stays.
-        with nullcontext() if dry_run else session.begin_nested():
+        with session.begin_nested():
             for item, proposal, change, changed in plan:
                 proposal_id = proposal.id if proposal is not None else None
-                if not dry_run and change is Change.NEW:
+                if change is Change.NEW:
                     created = proposals.create(
                         session, actor, semester_id=semester.id, department_id=department.id,
                         source=ProposalSource.IMPORTED, source_file=source_file, source_row=item.row,
                         form_key=item.key, **item.values)
                     proposal_id = created.id
-                elif not dry_run and change is Change.UPDATED and proposal is not None:
+                elif change is Change.UPDATED and proposal is not None:
                     proposals.update(session, actor, proposal.id, source_file=source_file, source_row=item.row,
                                      **item.values)
                 lines.append(LineOutcome(item.row, item.values["title"], change, changed, proposal_id))
@@ -433,8 +432,19 @@ def receive_forms(session: Session, actor: Actor, submissions: Iterable[FormSubm
     """
     actor.require(UserRole.OFFICER, _("import topic proposals"))
     checker = _Checker(session)
-    outcomes = [
-        _receive_one(session, actor, checker, submission, dry_run=dry_run, expected_semester_id=semester_id)
-        for submission in submissions
-    ]
+    # A dry run imports for real inside a savepoint and rolls it back, so it reports exactly
+    # what the import would do, a later file of the batch seeing what an earlier one added.
+    rehearsal = session.begin_nested() if dry_run else None
+    try:
+        outcomes = [
+            _receive_one(session, actor, checker, submission, expected_semester_id=semester_id)
+            for submission in submissions
+        ]
+    finally:
+        if rehearsal is not None:
+            rehearsal.rollback()
+    if dry_run:
+        for outcome in outcomes:
+            outcome.lines = [replace(line, proposal_id=None) if line.change is Change.NEW else line
+                             for line in outcome.lines]
     return IntakeResult(outcomes, dry_run)

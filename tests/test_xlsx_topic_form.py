@@ -373,3 +373,20 @@ def test_a_dry_run_reports_changes_and_writes_nothing(db_session: Session, setup
     assert not db_session.new and not db_session.dirty
     db_session.expire_all()
     assert [(p.id, p.version, p.title) for p in proposals_of(db_session, setup.library)] == versions
+
+
+def test_dry_run_of_a_form_and_its_correction_in_one_batch_reports_what_the_import_does(
+        setup: FormSetup, db_session: Session, tmp_path: Path, officer: Actor) -> None:
+    first = fill(setup.form(setup.library), tmp_path / "v1.xlsx", {
+        7: ["Campus safety", "Night buses", None, None, None, None],
+    })
+    second = fill(first, tmp_path / "v2.xlsx", {
+        7: ["Campus safety", "Night buses (revised)", None, None, None, None],
+    })
+    preview = import_topic_forms(db_session, officer, [first, second], dry_run=True)
+    assert [[line.change for line in outcome.lines] for outcome in preview.files] == [[Change.NEW], [Change.UPDATED]]
+    assert all(line.proposal_id is None for line in preview.files[0].lines)
+    assert proposals_of(db_session, setup.library) == []
+    result = import_topic_forms(db_session, officer, [first, second])
+    assert [[line.change for line in outcome.lines] for outcome in result.files] == [[Change.NEW], [Change.UPDATED]]
+    assert [p.title for p in proposals_of(db_session, setup.library)] == ["Night buses (revised)"]
