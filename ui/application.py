@@ -31,6 +31,9 @@ def ensure_application() -> QApplication:
 
 def run_gui(database_url: str | None = None) -> int:
     application = ensure_application()
+    from ui import error_report
+
+    error_report.install()
     settings = Settings.load()
     from ui.connect_dialog import open_database_with_prompt
 
