@@ -222,6 +222,26 @@ class RecordForm(QWidget):
                 value = value.isoformat()
             widget.setText("" if value is None else str(value))
 
+    def rebase(self, stored: dict[str, Any]) -> None:
+        """Take `stored` as what was loaded, keeping what the widgets show now.
+
+        After a conflict is merged, `changed_values` are then exactly the officer's
+        choices that differ from the record as it is stored now.
+        """
+        shown = self.values()
+        self._loading = True
+        try:
+            for spec in self.fields:
+                if not spec.read_only:
+                    self._set(spec, stored.get(spec.name))
+            baseline = self.values()
+            for spec in self.fields:
+                if not spec.read_only:
+                    self._set(spec, shown[spec.name])
+        finally:
+            self._loading = False
+        self._loaded = baseline
+
     def value(self, name: str) -> Any:
         spec = next(s for s in self.fields if s.name == name)
         widget = self.widgets[name]

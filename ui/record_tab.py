@@ -481,8 +481,9 @@ class RecordTab(QWidget):
         return False
 
     def _loaded_from_theirs(self, error: ConflictError) -> None:
-        # After merging, everything shown differs from "their" stored values only where the officer chose so.
-        self.form._loaded = {k: error.theirs.get(k) for k in self.form.values()}  # noqa: SLF001
+        from ui.conflict_dialog import revive
+
+        self.form.rebase({name: revive(value) for name, value in error.theirs.items()})
 
     def delete_current(self) -> None:
         if self.current_id is None:
