@@ -221,6 +221,7 @@ class RecordForm(QWidget):
             if isinstance(value, date):
                 value = value.isoformat()
             widget.setText("" if value is None else str(value))
+            widget.setCursorPosition(0)  # a long title shows its beginning
 
     def rebase(self, stored: dict[str, Any]) -> None:
         """Take `stored` as what was loaded, keeping what the widgets show now.
