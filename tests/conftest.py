@@ -27,7 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 POSTGRES_URL = os.environ.get("IAD_TEST_POSTGRES_URL", "")
 POSTGRES_SKIP_REASON = "IAD_TEST_POSTGRES_URL is not set, so the PostgreSQL run of this test is skipped"
 
-pytest_plugins = ["tests.factories"]
+pytest_plugins = ["tests.factories", "tests.fake_keyring"]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -78,6 +78,15 @@ def database_url(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
     else:
         with scratch_postgres_database() as url:
             yield url
+
+
+@pytest.fixture(params=[pytest.param("postgresql", id="postgresql")])
+def postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A scratch PostgreSQL database of its own, for tests that only make sense there."""
+    if not POSTGRES_URL:
+        pytest.skip(POSTGRES_SKIP_REASON)
+    with scratch_postgres_database() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -41,14 +41,6 @@ def shared_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Databa
         database.close()
 
 
-@pytest.fixture(params=[pytest.param("postgresql", id="postgresql")])
-def postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    if not POSTGRES_URL:
-        pytest.skip(POSTGRES_SKIP_REASON)
-    with scratch_postgres_database() as url:
-        yield url
-
-
 def seed_workshop(database: Database, **overrides: Any) -> int:
     with database.transaction() as session:
         semester = Semester(name="2026 Fall", starts_on=date(2026, 9, 1), ends_on=date(2027, 1, 20),

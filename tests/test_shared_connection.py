@@ -4,14 +4,11 @@ from __future__ import annotations
 import socket
 import struct
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
 import keyring.errors
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.backends import fail
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
@@ -30,63 +27,7 @@ from app.database import describe_connection_error, open_database
 from app.errors import DatabaseOpenError, ValidationError
 from app.settings import Settings
 from models.database import create_db_engine, normalise_url
-from tests.conftest import POSTGRES_SKIP_REASON, POSTGRES_URL, scratch_postgres_database
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives in a dict: tests never touch the real one."""
-
-    priority = 10  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if (service, username) not in self.secrets:
-            raise keyring.errors.PasswordDeleteError("not stored")
-        del self.secrets[(service, username)]
-
-
-class LockedKeyring(MemoryKeyring):
-    """A desktop keyring the user refused to unlock, or a Secret Service that D-Bus cannot reach."""
-
-    def get_password(self, service: str, username: str) -> str | None:
-        raise keyring.errors.KeyringLocked("the keyring is locked")
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise RuntimeError("org.freedesktop.DBus.Error.ServiceUnknown")
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture(params=[pytest.param("postgresql", id="postgresql")])
-def postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    if not POSTGRES_URL:
-        pytest.skip(POSTGRES_SKIP_REASON)
-    with scratch_postgres_database() as url:
-        yield url
+from tests.fake_keyring import LockedKeyring, MemoryKeyring
 
 
 URL = "postgresql+psycopg://wang.fang@db.iad.example.edu:5432/iad"

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,17 +13,8 @@ from app.live_updates import EVERYTHING, ChangeWatcher, install_change_notificat
 from app.services.partners import partners
 from models import Partner
 from models.enums import UserRole
-from tests.conftest import POSTGRES_SKIP_REASON, POSTGRES_URL, scratch_postgres_database
 
 OFFICER = Actor("wang.fang", UserRole.OFFICER)
-
-
-@pytest.fixture(params=[pytest.param("postgresql", id="postgresql")])
-def postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    if not POSTGRES_URL:
-        pytest.skip(POSTGRES_SKIP_REASON)
-    with scratch_postgres_database() as url:
-        yield url
 
 
 def poll_until(watcher: ChangeWatcher, seconds: float = 5.0) -> set[str]:

@@ -1,7 +1,6 @@
 """Moving to a shared database and back: every row of every table arrives unchanged."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,17 +17,8 @@ from app.services.users import users
 from app.transfer import TransferError, copy_between, copy_database, plain_rows, tables_in_order
 from models import Partner
 from models.enums import UserRole
-from tests.conftest import POSTGRES_SKIP_REASON, POSTGRES_URL, scratch_postgres_database
 
 ADMIN = Actor("wang.fang", UserRole.ADMINISTRATOR)
-
-
-@pytest.fixture(params=[pytest.param("postgresql", id="postgresql")])
-def postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    if not POSTGRES_URL:
-        pytest.skip(POSTGRES_SKIP_REASON)
-    with scratch_postgres_database() as url:
-        yield url
 
 
 @pytest.fixture

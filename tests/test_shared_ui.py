@@ -2,13 +2,10 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
-from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
@@ -23,8 +20,8 @@ from app.services.partners import partners
 from app.settings import Settings
 from models.database import normalise_url
 from models.enums import UserRole
-from tests.conftest import POSTGRES_SKIP_REASON, POSTGRES_URL, scratch_postgres_database
-from tests.test_shared_connection import MemoryKeyring, RefusingServer
+from tests.fake_keyring import MemoryKeyring
+from tests.test_shared_connection import RefusingServer
 from ui.audit_dialog import AuditDialog
 from ui.connect_dialog import ConnectDialog, open_database_with_prompt
 from ui.live_refresh import LiveRefresh
@@ -32,31 +29,6 @@ from ui.users_dialog import UsersDialog
 
 ADMIN = Actor("wang.fang", UserRole.ADMINISTRATOR)
 OFFICER = Actor("li.wei", UserRole.OFFICER)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture(params=[pytest.param("postgresql", id="postgresql")])
-def postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    if not POSTGRES_URL:
-        pytest.skip(POSTGRES_SKIP_REASON)
-    with scratch_postgres_database() as url:
-        yield url
 
 
 def connect_dialog(qtbot: QtBot, settings: Settings, store: PasswordStore, **kwargs: Any) -> ConnectDialog:
