@@ -463,3 +463,42 @@ def test_an_empty_database_can_be_filled_with_demo_data_from_the_menu(
         assert session.scalar(select(Partner.id).limit(1)) is not None
     window._update_demo_action()
     assert not window.demo_action.isEnabled()
+
+
+def test_a_follow_up_contact_logged_on_the_partner_shows_on_the_department(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from models import FollowUpContact
+    from ui.follow_ups_panel import ContactLogDialog
+    from ui.list_dialogs import DepartmentsEditor
+
+    tab = go_to(qtbot, window, window.partners_tab)
+    melbourne = _partner_id(window, "University of Melbourne")
+    tab.select_record(melbourne)
+    library = _department_id(window, "Library")
+    errors_seen: list[str] = []
+
+    def fill_and_save(dialog: ContactLogDialog) -> int:
+        """First Save without a summary (refused, named under the field), then with one."""
+        department = dialog.form.widgets["department_id"]
+        department.setCurrentIndex(department.findData(library))  # type: ignore[attr-defined]
+        refused = dialog.form.error_text("summary")
+        if refused:
+            errors_seen.append(refused)
+            dialog.form.widgets["summary"].setPlainText("Shared their makerspace booking rules")  # type: ignore
+        return 1
+
+    monkeypatch.setattr(ContactLogDialog, "exec", fill_and_save)
+    tab.follow_ups.add_contact()
+    assert errors_seen == ["Summarise what the contact was about."]
+    with window.database.sessions() as session:
+        contact = session.scalars(select(FollowUpContact)).one()
+        assert (contact.partner_id, contact.department_id) == (melbourne, library)
+        assert contact.summary == "Shared their makerspace booking rules"
+    assert tab.follow_ups.model.rowCount() == 1
+
+    editor = DepartmentsEditor(window)
+    qtbot.addWidget(editor)
+    editor.reload_now()
+    editor.select_record(library)
+    assert editor.follow_ups.model.row_at(0)[2] == "University of Melbourne"

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from app import listing
 from app.services.organisation import departments, semesters, topic_areas
+from ui.follow_ups_panel import FollowUpsPanel
 from ui.formatting import day, number
 from ui.record_form import FieldSpec
 from ui.record_tab import RecordTab, TabHost
@@ -45,6 +46,13 @@ class DepartmentsEditor(RecordTab):
 
     def load_rows(self, session: Session, semester_id: int | None) -> list[tuple[Any, ...]]:
         return listing.departments(session)
+
+    def build_extra(self) -> QWidget:
+        self.follow_ups = FollowUpsPanel(self.host, "department")
+        return self.follow_ups
+
+    def record_loaded(self, session: Session, record: Any | None) -> None:
+        self.follow_ups.show_for(record.id if record is not None else None)
 
 
 class TopicAreasEditor(RecordTab):

@@ -21,6 +21,7 @@ from app.errors import AppError, ValidationError
 from app.services.partners import partner_contacts, partners
 from models import PartnerContact
 from models.enums import PartnerStatus
+from ui.follow_ups_panel import FollowUpsPanel
 from ui.formatting import label, number
 from ui.record_form import FieldSpec, RecordForm
 from ui.record_tab import FilterSpec, RecordTab, TabHost
@@ -131,8 +132,10 @@ class PartnersTab(RecordTab):
         self.history_view.horizontalHeader().setStretchLastSection(True)
         self.history_view.verticalHeader().hide()
         history_layout.addWidget(self.history_view)
+        self.follow_ups = FollowUpsPanel(self.host, "partner")
         layout.addWidget(contacts)
         layout.addWidget(history)
+        layout.addWidget(self.follow_ups)
         return box
 
     def record_loaded(self, session: Session, record: Any | None) -> None:
@@ -146,6 +149,7 @@ class PartnersTab(RecordTab):
             self.history_view.resizeColumnsToContents()
         for button in self.contact_buttons:
             button.setEnabled(record is not None)
+        self.follow_ups.show_for(record.id if record is not None else None)
 
     def _selected_contact(self) -> int | None:
         rows = self.contacts_view.selectionModel().selectedRows()
