@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from app.database import Database, open_database, resolve_database_url
 from app.errors import AppError
 from app.i18n import _
 from app.settings import Settings
-
-Command = Callable[[argparse.Namespace], int]
-
 
 def _database(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
     return open_database(resolve_database_url(args.database, Settings.load()), upgrade=upgrade)

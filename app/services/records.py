@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Boolean, Date, Enum, Float, Integer, String, Table, UniqueConstraint, func, select
-from sqlalchemy.orm import Session, attributes
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.actor import Actor
@@ -299,7 +299,3 @@ class RecordService(Generic[M]):
         session.delete(obj)
         session.flush()
         return impact
-
-
-def is_modified(obj: Base, name: str) -> bool:
-    return bool(attributes.get_history(obj, name).has_changes())

@@ -5,7 +5,6 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.actor import Actor
 from app.errors import ValidationError
 from app.i18n import _
 from app.services.records import RecordService, Values
@@ -53,8 +52,3 @@ outreach = RecordService(
     [_outreach_needs_accepted_topic,
      date_order("contacted_on", "answered_on", _("The answer cannot come before the partner was contacted."))],
 )
-
-
-def change_status(session: Session, actor: Actor, proposal_id: int, status: ProposalStatus,
-                  expected_version: int | None = None) -> TopicProposal:
-    return proposals.update(session, actor, proposal_id, expected_version=expected_version, status=status)
