@@ -13,19 +13,10 @@ from zoneinfo import ZoneInfo
 from app.errors import AppError
 from app.i18n import _
 from app.settings import Settings
+from exports.list_catalog import ListSpec, list_specs
 
 if TYPE_CHECKING:  # exports/command_line.py imports this module to list it
     from exports.command_line import OpenDatabase, SubParsers
-
-# name -> (help, whether --semester applies); the export function is exports.list_xlsx.export_<name>.
-LIST_COMMANDS: dict[str, tuple[str, bool]] = {
-    "topics": ("topic summary: every proposal with area, choices, status, source and outreach", True),
-    "partners": ("partner directory with contacts", True),
-    "roster": ("participant roster with attendance per round", True),
-    "reports": ("report tracker: due, submitted, review status, publication", True),
-    "visits": ("visit priority ranking per partner", False),
-}
-
 
 def xlsx_path(value: Path) -> Path:
     """The output file, with .xlsx added when no extension was given; other extensions are refused."""
@@ -74,12 +65,12 @@ def register_exports(exports: SubParsers, imports: SubParsers, open_db: OpenData
 
     evaluations.set_defaults(func=run_evaluations)
 
-    for name, (help_text, by_semester) in LIST_COMMANDS.items():
-        parser = exports.add_parser(name, help=_(help_text))
-        if by_semester:
+    for spec in list_specs():
+        parser = exports.add_parser(spec.name, help=spec.description)
+        if spec.by_semester:
             _semester_option(parser)
         output_argument(parser, ".xlsx")
-        parser.set_defaults(func=_list_runner(name, open_db))
+        parser.set_defaults(func=_list_runner(spec, open_db))
 
     forms = exports.add_parser(
         "forms", help=_("topic-collection forms for every department, one .xlsx each, into a folder"),
@@ -111,17 +102,14 @@ def register_exports(exports: SubParsers, imports: SubParsers, open_db: OpenData
     forms.set_defaults(func=run_forms)
 
 
-def _list_runner(name: str, open_db: OpenDatabase) -> Any:
+def _list_runner(spec: ListSpec, open_db: OpenDatabase) -> Any:
     def run(args: argparse.Namespace) -> int:
-        from exports import list_xlsx
-
-        export = getattr(list_xlsx, f"export_{name}")
         path = xlsx_path(args.output)
         zone = ZoneInfo(Settings.load().iad_timezone)
         database = open_db(args)
         try:
             with database.transaction() as session:
-                count = export(session, path, _semester_id(session, getattr(args, "semester", None)), zone=zone)
+                count = spec.export(session, path, _semester_id(session, getattr(args, "semester", None)), zone=zone)
         finally:
             database.close()
         print(_("Wrote {file} ({n} rows).").format(file=path, n=count))

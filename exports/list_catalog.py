@@ -25,6 +25,7 @@ class ListSpec:
     name: str  # the command: iad-workshops export NAME
     title: str  # menu text and default file name
     by_semester: bool  # whether --semester narrows it
+    description: str  # the command's help line
 
     def export(self, session: Session, path: Path, semester_id: int | None = None, *, zone: tzinfo | None = None,
                progress: Progress | None = None) -> int:
@@ -37,9 +38,11 @@ class ListSpec:
 
 def list_specs() -> list[ListSpec]:
     return [
-        ListSpec("topics", _("Topic summary"), True),
-        ListSpec("partners", _("Partner directory"), True),
-        ListSpec("roster", _("Participant roster"), True),
-        ListSpec("reports", _("Report tracker"), True),
-        ListSpec("visits", _("Visit priority ranking"), False),
+        ListSpec("topics", _("Topic summary"), True,
+                 _("topic summary: every proposal with area, choices, status, source and outreach")),
+        ListSpec("partners", _("Partner directory"), True, _("partner directory with contacts")),
+        ListSpec("roster", _("Participant roster"), True, _("participant roster with attendance per round")),
+        ListSpec("reports", _("Report tracker"), True,
+                 _("report tracker: due, submitted, review status, publication")),
+        ListSpec("visits", _("Visit priority ranking"), False, _("visit priority ranking per partner")),
     ]
