@@ -5,7 +5,6 @@ shows them in a table model and filters them as the officer types.
 """
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Executable, and_, func, select
@@ -23,6 +22,7 @@ from models import (
     Semester,
     TopicArea,
     TopicProposal,
+    UTCDateTime,
     Workshop,
     exchange_partners,
 )
@@ -162,11 +162,12 @@ def evaluations(session: Session, semester_id: int | None) -> list[Row]:
 
 
 def exchange_history(session: Session, partner_id: int) -> list[Row]:
-    """(exchange id, semester, title, kind, rounds held/planned, first start) for one partner."""
+    """(exchange id, semester, title, kind, planned rounds, first start) for one partner."""
     first = aliased(Workshop)
     query = (
         select(Exchange.id, Semester.name, Exchange.title, Exchange.kind, Exchange.planned_rounds,
-               func.min(first.starts_at))
+               # typed, so the earliest start comes back as an aware UTC instant on every backend
+               func.min(first.starts_at, type_=UTCDateTime()))
         .join(exchange_partners, and_(exchange_partners.c.exchange_id == Exchange.id,
                                       exchange_partners.c.partner_id == partner_id))
         .join(Semester, Exchange.semester_id == Semester.id)
@@ -175,11 +176,4 @@ def exchange_history(session: Session, partner_id: int) -> list[Row]:
                   Exchange.planned_rounds)
         .order_by(Semester.starts_on.desc())
     )
-    rows: list[Row] = []
-    for eid, semester, title, kind, planned, start in session.execute(query):
-        if isinstance(start, datetime) and start.tzinfo is None:
-            from datetime import UTC
-
-            start = start.replace(tzinfo=UTC)
-        rows.append((eid, semester, title, kind, planned, start))
-    return rows
+    return _rows(session, query)
