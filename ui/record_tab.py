@@ -398,8 +398,7 @@ class RecordTab(QWidget):
         self.new_button.setEnabled(writable)
 
     def has_unsaved_changes(self) -> bool:
-        return self.form.isEnabled() and (self.form.dirty or (self.current_id is None and self.save_button.isEnabled()
-                                                               and any(self.form.changed_values().values())))
+        return self.form.isEnabled() and self.form.dirty
 
     def confirm_leave(self) -> bool:
         """Ask before unsaved edits would be thrown away; True when it is fine to go on."""
