@@ -10,13 +10,19 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.database import Database, open_database, resolve_database_url
 from app.errors import AppError
 from app.i18n import _
-from app.settings import Settings
+from app.settings import Settings, resolve_database_url
+
+if TYPE_CHECKING:
+    from app.database import Database
 
 def _database(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
+    # Imported here: the window opens its database itself, after it is shown (SQLAlchemy takes a while).
+    from app.database import open_database
+
     return open_database(resolve_database_url(args.database, Settings.load()), upgrade=upgrade)
 
 
@@ -187,9 +193,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments when `argv` asks for the window; None for a command or --help.
+
+    The window needs only --database, so it does not wait for the full parser, which
+    imports every export command.
+    """
+    parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    parser.add_argument("--database")
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None  # the full parser explains the mistake
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = window_arguments(arguments)
+    if args is None:
+        args = build_parser().parse_args(arguments)
+    else:
+        args.func = cmd_gui
     try:
         return int(args.func(args))
     except AppError as error:

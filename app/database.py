@@ -14,30 +14,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import DatabaseOpenError
 from app.i18n import _
-from app.settings import Settings, data_dir
 from models import schema
 from models.database import create_db_engine, normalise_url, session_factory
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-DEFAULT_FILE_NAME = "iad-workshops.sqlite3"
-
-
-def default_database_url() -> str:
-    return f"sqlite:///{data_dir() / DEFAULT_FILE_NAME}"
-
-
-def resolve_database_url(cli_value: str | None = None, settings: Settings | None = None) -> str:
-    """Command line first, then IAD_DATABASE_URL, then the setting, then the local file."""
-    if cli_value:
-        return cli_value
-    env = os.environ.get("IAD_DATABASE_URL")
-    if env:
-        return env
-    if settings is not None and settings.database_url:
-        return settings.database_url
-    return default_database_url()
-
-
 def sqlite_path(url: URL) -> Path | None:
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return None

@@ -27,6 +27,25 @@ def data_dir() -> Path:
     return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
 
 
+DEFAULT_FILE_NAME = "iad-workshops.sqlite3"
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{data_dir() / DEFAULT_FILE_NAME}"
+
+
+def resolve_database_url(cli_value: str | None = None, settings: Settings | None = None) -> str:
+    """Command line first, then IAD_DATABASE_URL, then the setting, then the local file."""
+    if cli_value:
+        return cli_value
+    env = os.environ.get("IAD_DATABASE_URL")
+    if env:
+        return env
+    if settings is not None and settings.database_url:
+        return settings.database_url
+    return default_database_url()
+
+
 @dataclass
 class Settings:
     database_url: str = ""  # empty: the local SQLite file in data_dir()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QMenu
 from app.connection import open_shared
 from app.credentials import password_store
 from app.errors import AppError
-from app.database import default_database_url
+from app.settings import default_database_url
 from app.users import login
 from models.enums import UserRole
 from ui.backup_scheduler import BackupScheduler, restore_from_backup
