@@ -1,8 +1,16 @@
-"""The main window: one tab per step of the cycle, menus, semester in focus, remembered layout."""
+"""The main window: one tab per step of the cycle, menus, semester in focus, remembered layout.
+
+The window is shown before its database is open: importing SQLAlchemy and the models
+takes several times as long as showing a window, so `open_in_background` does that, opens
+the database and signs in on a worker thread while the window shows the opening page, and
+`attach_database` then builds the tabs. Nothing at the top of this module loads the
+database layer.
+"""
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -20,23 +28,56 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import listing
-from app.actor import Actor
-from app.backup import backup_sqlite
-from app.database import Database, open_database
 from app.errors import AppError, DatabaseOpenError
-from app.settings import Settings
-from models.enums import UserRole
+from app.settings import Settings, default_database_url
+from ui.opening_page import OpeningPage
+
+if TYPE_CHECKING:
+    from app.actor import Actor
+    from app.database import Database
+    from app.users import Login
+
+# What the tabs and the features import from the layers below; the worker thread that opens
+# the database imports them too, so that building the tabs afterwards does not wait for them.
+DATABASE_MODULES = (
+    "app.actor", "app.backup", "app.connection", "app.credentials", "app.database", "app.documents",
+    "app.exchange_setup", "app.follow_ups", "app.listing", "app.live_updates", "app.output_files", "app.overview",
+    "app.reports", "app.services.exchanges", "app.services.organisation", "app.services.outcomes",
+    "app.services.partners", "app.services.topics", "app.spreadsheet_data", "app.topic_intake", "app.transfer",
+    "app.users", "exports.list_catalog", "models",
+)
+
+
+def open_for_window(url: str) -> tuple[Database, Login]:
+    """Open `url` and sign in; runs on a worker thread and loads the database layer on the way."""
+    for name in DATABASE_MODULES:
+        importlib.import_module(name)
+    from app.connection import open_shared
+    from app.credentials import password_store
+    from app.users import login
+
+    database = open_shared(url, password_store())
+    try:
+        return database, login(database)
+    except BaseException:
+        database.close()
+        raise
 
 
 class MainWindow(QMainWindow):
-    """Holds the open database and the tabs; dialogs and actions reach data through it."""
+    """Holds the open database and the tabs; dialogs and actions reach data through it.
 
-    def __init__(self, database: Database, settings: Settings, actor: Actor | None = None) -> None:
+    With a database the window is complete when constructed. Without one it shows the
+    opening page; `open_in_background(url)` or `attach_database` completes it.
+    """
+
+    database: Database
+    actor: Actor
+
+    def __init__(self, database: Database | None, settings: Settings, actor: Actor | None = None) -> None:
         super().__init__()
-        self.database = database
         self.settings = settings
-        self.actor = actor or self._resolve_actor(database)
+        self.has_database = False
         self.setWindowTitle(self.tr("IAD Online Workshops"))
         self.setObjectName("main_window")
         self.resize(1280, 800)
@@ -46,7 +87,14 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
+        # One page while the database opens: no tab bar for it.
+        self.tabs.setTabBarAutoHide(True)
         self.setCentralWidget(self.tabs)
+        self.opening_page = OpeningPage()
+        self.opening_page.open_file.connect(self.open_local_database)
+        self.opening_page.use_local.connect(lambda: self.switch_database(default_database_url()))
+        self.opening_page.quit.connect(self.close)
+        self.tabs.addTab(self.opening_page, self.tr("Opening"))
 
         self.semester_box = QComboBox()
         self.semester_box.setObjectName("semester_box")
@@ -59,12 +107,62 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
 
         self._build_menus()
+        self._restore_window_layout()
+        self._set_database_actions_enabled(False)
+        if database is not None:
+            self.attach_database(database, actor)
+
+    def open_in_background(self, url: str) -> None:
+        """Open `url` on a worker thread while the window shows the opening page; then build the tabs."""
+        from ui.background import run_in_background
+
+        self.opening_page.show_opening()
+        self.database_label.setText(self.tr("Opening the database…"))
+        run_in_background(lambda: open_for_window(url), self._opened, lambda error: self._open_failed(url, error))
+
+    def _opened(self, result: tuple[Database, Login]) -> None:
+        database, login = result
+        self.attach_database(database, login.actor)
+        if login.message:
+            self.status_message(login.message)
+
+    def _open_failed(self, url: str, error: BaseException) -> None:
+        from app.connection import is_authentication_failure, is_shared
+
+        if not isinstance(error, AppError):
+            self.opening_page.show_failure(str(error) or type(error).__name__, offer_local=True)
+            raise error  # a bug: the error report logs and explains it
+        if is_shared(url) and is_authentication_failure(error):
+            from ui.connect_dialog import open_database_with_prompt
+
+            # Asks for the password (the keyring had none, or a wrong one).
+            database = open_database_with_prompt(url, self)
+            if database is not None:
+                self.attach_database(database)
+                return
+            message = self.tr("The shared database was not opened: the server wants a password.")
+        else:
+            message = str(error)
+        self.database_label.setText(self.tr("No database open"))
+        self.opening_page.show_failure(message, offer_local=url != default_database_url())
+
+    def attach_database(self, database: Database, actor: Actor | None = None) -> None:
+        """Work in `database`: build the tabs and the features, fill the semesters, load the visible list."""
+        self.database = database
+        self.actor = actor or self._resolve_actor(database)
+        self.tabs.removeTab(self.tabs.indexOf(self.opening_page))
         self._build_tabs()
         self._fill_semesters()
         # Only now: the first list must load with the semester in focus already chosen.
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.has_database = True
+        self._set_database_actions_enabled(True)
         self._update_status()
-        self.restore_layout()
+        self._restore_tab_layout()
+
+    def _set_database_actions_enabled(self, enabled: bool) -> None:
+        for action in self._database_actions:
+            action.setEnabled(enabled)
 
     # ---- API for tabs, dialogs and actions ------------------------------------
     def semester_id(self) -> int | None:
@@ -201,32 +299,39 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        needs_database: list[QAction] = []
         self.file_menu = bar.addMenu(self.tr("&File"))
         self._action(self.file_menu, self.tr("&New local database…"), self.new_local_database, name="new_database")
         self._action(self.file_menu, self.tr("&Open local database…"), self.open_local_database,
                      QKeySequence.StandardKey.Open, "open_database")
         self.file_menu.addSeparator()
-        self._action(self.file_menu, self.tr("&Back up database…"), self.backup_database, name="backup_database")
+        needs_database.append(self._action(self.file_menu, self.tr("&Back up database…"), self.backup_database,
+                                           name="backup_database"))
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
-        self._action(self.edit_menu, self.tr("&New record"), lambda: self._current("new_record"),
-                     QKeySequence.StandardKey.New, "new_record")
-        self._action(self.edit_menu, self.tr("&Save"), lambda: self._current("save"), QKeySequence.StandardKey.Save,
-                     "save_record")
-        self._action(self.edit_menu, self.tr("&Revert"), lambda: self._current("revert"), None, "revert_record")
-        delete = self._action(self.edit_menu, self.tr("&Delete…"), lambda: self._current("delete_current"),
-                              QKeySequence.StandardKey.Delete, "delete_record")
+        record_actions = [
+            self._action(self.edit_menu, self.tr("&New record"), lambda: self._current("new_record"),
+                         QKeySequence.StandardKey.New, "new_record"),
+            self._action(self.edit_menu, self.tr("&Save"), lambda: self._current("save"),
+                         QKeySequence.StandardKey.Save, "save_record"),
+            self._action(self.edit_menu, self.tr("&Revert"), lambda: self._current("revert"), None, "revert_record"),
+            self._action(self.edit_menu, self.tr("&Delete…"), lambda: self._current("delete_current"),
+                         QKeySequence.StandardKey.Delete, "delete_record"),
+            self._action(self.edit_menu, self.tr("&Find"), lambda: self._current("focus_search"),
+                         QKeySequence.StandardKey.Find, "find"),
+        ]
+        needs_database += record_actions
+        self.delete_action = record_actions[3]
         # Del in a text field deletes text, not the record.
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.delete_action = delete
-        self._action(self.edit_menu, self.tr("&Find"), lambda: self._current("focus_search"),
-                     QKeySequence.StandardKey.Find, "find")
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.edit_menu.addSeparator()
-        self._action(self.edit_menu, self.tr("Se&mesters…"), lambda: self._edit_list("semesters"))
-        self._action(self.edit_menu, self.tr("&Departments…"), lambda: self._edit_list("departments"))
-        self._action(self.edit_menu, self.tr("Topic &areas…"), lambda: self._edit_list("topic_areas"))
+        needs_database += [
+            self._action(self.edit_menu, self.tr("Se&mesters…"), lambda: self._edit_list("semesters")),
+            self._action(self.edit_menu, self.tr("&Departments…"), lambda: self._edit_list("departments")),
+            self._action(self.edit_menu, self.tr("Topic &areas…"), lambda: self._edit_list("topic_areas")),
+        ]
         self.edit_menu.addSeparator()
         self._action(self.edit_menu, self.tr("Se&ttings…"), self.edit_settings, QKeySequence.StandardKey.Preferences,
                      "settings")
@@ -234,9 +339,11 @@ class MainWindow(QMainWindow):
         self.export_menu = bar.addMenu(self.tr("E&xport"))
         self.tools_menu = bar.addMenu(self.tr("&Tools"))
         self.help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(self.help_menu, self.tr("&Where is the database?"), self.show_database_location)
+        needs_database.append(self._action(self.help_menu, self.tr("&Where is the database?"),
+                                           self.show_database_location))
         self.demo_action = self._action(self.help_menu, self.tr("Fill with &demo data…"), self.load_demo_data,
                                         name="load_demo")
+        needs_database.append(self.demo_action)
         self.help_menu.aboutToShow.connect(self._update_demo_action)
         self._action(self.help_menu, self.tr("&About"), self.show_about)
 
@@ -251,6 +358,9 @@ class MainWindow(QMainWindow):
             if action is not None:
                 toolbar.addAction(action)
         self.addToolBar(toolbar)
+        # Export and Tools are filled by the features, which come with the database.
+        self._database_actions: list[QAction | QWidget] = [*needs_database, self.export_menu.menuAction(), self.tools_menu.menuAction(),
+                                  self.semester_box]
 
     def _current(self, method: str) -> None:
         tab = self.tabs.currentWidget()
@@ -266,6 +376,8 @@ class MainWindow(QMainWindow):
 
     # ---- semesters and status -------------------------------------------------
     def _fill_semesters(self) -> None:
+        from app import listing
+
         chosen = self.semester_box.currentData()
         with self.database.sessions() as session:
             rows = listing.semesters(session)
@@ -317,6 +429,8 @@ class MainWindow(QMainWindow):
             self._confirm_editor(editor) for editor in self.editor_tabs())
 
     def switch_database(self, url: str) -> bool:
+        from app.database import open_database
+
         if not self.confirm_unsaved_changes():
             return False
         try:
@@ -324,6 +438,12 @@ class MainWindow(QMainWindow):
         except DatabaseOpenError as error:
             QMessageBox.critical(self, self.tr("Cannot open the database"), str(error))
             return False
+        self.settings.database_url = url
+        self.settings.save()
+        if not self.has_database:
+            self.attach_database(database)
+            self.status_message(self.tr("Opened {db}.").replace("{db}", database.description))
+            return True
         for editor in self.editor_tabs():
             # Editors belong to the database they were opened on.
             self.tabs.removeTab(self.tabs.indexOf(editor))
@@ -332,8 +452,6 @@ class MainWindow(QMainWindow):
         self.database = database
         self.actor = self._resolve_actor(database)
         old.close()
-        self.settings.database_url = url
-        self.settings.save()
         self.semester_box.clear()
         for tab in self.record_tabs():
             if hasattr(tab, "show_empty"):
@@ -364,6 +482,8 @@ class MainWindow(QMainWindow):
             self.switch_database(f"sqlite:///{path}")
 
     def backup_database(self) -> None:
+        from app.backup import backup_sqlite
+
         if self.database.path is None:
             QMessageBox.information(self, self.tr("Back up"), self.tr(
                 "A shared PostgreSQL database is backed up by its administrator with pg_dump "
@@ -390,7 +510,10 @@ class MainWindow(QMainWindow):
         return False
 
     def _update_demo_action(self) -> None:
+        if not self.has_database:
+            return
         from app.demo import database_is_empty
+        from models.enums import UserRole
 
         with self.database.sessions() as session:
             empty = database_is_empty(session)
@@ -456,7 +579,7 @@ class MainWindow(QMainWindow):
         return result.actor
 
     # ---- window state ----------------------------------------------------------
-    def restore_layout(self) -> None:
+    def _restore_window_layout(self) -> None:
         state = QSettings()
         geometry = state.value("window/geometry")
         if isinstance(geometry, QByteArray):
@@ -464,6 +587,9 @@ class MainWindow(QMainWindow):
         layout = state.value("window/state")
         if isinstance(layout, QByteArray):
             self.restoreState(layout)
+
+    def _restore_tab_layout(self) -> None:
+        state = QSettings()
         for tab in self.record_tabs():
             if hasattr(tab, "restore_state"):
                 tab.restore_state(state)
@@ -476,6 +602,8 @@ class MainWindow(QMainWindow):
         state = QSettings()
         state.setValue("window/geometry", self.saveGeometry())
         state.setValue("window/state", self.saveState())
+        if not self.has_database:
+            return
         state.setValue("window/tab", self.tabs.currentIndex())
         for tab in self.record_tabs():
             if hasattr(tab, "save_state"):

@@ -1,0 +1,178 @@
+"""Starting the window: shown before the database layer loads, the database opened behind it."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from app.cli import window_arguments
+from app.credentials import PasswordStore
+from app.database import Database
+from app.settings import Settings
+from models import Semester
+from tests.fake_keyring import MemoryKeyring
+from tests.test_shared_connection import RefusingServer
+from ui import connect_dialog
+from ui.main_window import MainWindow
+from ui.topics_tab import TopicsTab
+
+
+@pytest.fixture(autouse=True)
+def _isolated_qsettings(tmp_path: Path) -> None:
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    QSettings().clear()
+
+
+def run_python(code: str, *args: str, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(extra_env or {})}
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_the_window_is_shown_before_the_database_layer_is_imported() -> None:
+    """What the command does before the window is on screen loads neither SQLAlchemy nor the models."""
+    code = (
+        "import sys\n"
+        "from app.cli import window_arguments\n"
+        "from app.settings import Settings\n"
+        "from ui.application import ensure_application\n"
+        "from ui.main_window import MainWindow\n"
+        "window_arguments([])\n"
+        "application = ensure_application()\n"
+        "window = MainWindow(None, Settings())\n"
+        "window.show()\n"
+        "application.processEvents()\n"
+        "print(window.isVisible(), sorted(m for m in ('sqlalchemy', 'models', 'app.database') if m in sys.modules))\n"
+    )
+    result = run_python(code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "True []"
+
+
+def test_the_worker_loads_everything_the_tabs_import(tmp_path: Path) -> None:
+    """Building the tabs after the database opened imports nothing below ui/ on the window's thread."""
+    code = (
+        "import sys\n"
+        "from app.settings import Settings\n"
+        "from ui.application import ensure_application\n"
+        "from ui.main_window import MainWindow, open_for_window\n"
+        "application = ensure_application()\n"
+        "window = MainWindow(None, Settings())\n"
+        "database, login = open_for_window(sys.argv[1])\n"
+        "before = set(sys.modules)\n"
+        "window.attach_database(database, login.actor)\n"
+        "print(sorted(m for m in set(sys.modules) - before\n"
+        "             if m.split('.')[0] in ('app', 'models', 'exports', 'sqlalchemy')))\n"
+    )
+    result = run_python(code, str(tmp_path / "x.sqlite3"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_command_reports_its_start_up_and_shows_the_first_list(sqlite_database: Database) -> None:
+    assert sqlite_database.path is not None
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--database", str(sqlite_database.path)], capture_output=True, text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "IAD_STARTUP_REPORT": "quit"}, timeout=120)
+    assert result.returncode == 0, result.stderr
+    events = [line.split(": ", 1)[1].rsplit(" ", 2)[0] for line in result.stderr.splitlines()
+              if line.startswith("iad-workshops start-up: ")]
+    assert events == ["window shown", "first list filled"]
+
+
+@pytest.mark.parametrize(("argv", "database"), [
+    ([], None), (["--database", "x.sqlite3"], "x.sqlite3"), (["--database=x.sqlite3"], "x.sqlite3"),
+])
+def test_the_window_needs_only_the_database_argument(argv: list[str], database: str | None) -> None:
+    args = window_arguments(argv)
+    assert args is not None and args.database == database
+
+
+@pytest.mark.parametrize("argv", [["demo"], ["--database", "x", "db", "info"], ["-h"], ["--database"]])
+def test_commands_and_mistakes_go_to_the_full_parser(argv: list[str]) -> None:
+    assert window_arguments(argv) is None
+
+
+def test_the_window_opens_its_database_behind_the_opening_page(qtbot: QtBot, sqlite_database: Database) -> None:
+    with sqlite_database.transaction() as session:
+        session.add(Semester(name="2026 Fall", starts_on=date(2026, 9, 1), ends_on=date(2027, 1, 20)))
+    window = MainWindow(None, Settings())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.tabs.currentWidget() is window.opening_page
+    assert not window.export_menu.menuAction().isEnabled()
+    assert not window.semester_box.isEnabled()
+    new_record = window.findChild(QAction, "new_record")
+    assert new_record is not None and not new_record.isEnabled()
+
+    window.open_in_background(str(sqlite_database.url))
+    qtbot.waitUntil(lambda: window.has_database, timeout=10_000)
+    assert window.tabs.indexOf(window.opening_page) == -1
+    assert window.export_menu.menuAction().isEnabled() and window.semester_box.isEnabled() and new_record.isEnabled()
+    assert "2026 Fall" in [window.semester_box.itemText(i) for i in range(window.semester_box.count())]
+    window.tabs.setCurrentWidget(window.topics_tab)
+    assert isinstance(window.topics_tab, TopicsTab)
+    qtbot.waitUntil(lambda: window.topics_tab.has_loaded, timeout=5000)
+    assert str(sqlite_database.path) in window.database_label.text()
+    window.database.close()
+
+
+def test_a_database_that_cannot_be_opened_leaves_ways_out(
+        qtbot: QtBot, tmp_path: Path, sqlite_database: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    not_a_database = tmp_path / "notes.sqlite3"
+    not_a_database.write_bytes(b"minutes of the meeting, not a database" * 20)
+    before = not_a_database.read_bytes()
+    settings = Settings()
+    window = MainWindow(None, settings)
+    qtbot.addWidget(window)
+    window.show()
+
+    window.open_in_background(f"sqlite:///{not_a_database}")
+    page = window.opening_page
+    qtbot.waitUntil(lambda: page.open_button.isVisible(), timeout=10_000)
+    assert page.title.text() == "The database could not be opened"
+    assert str(not_a_database) in page.detail.text()
+    assert page.local_button.isVisible() and page.quit_button.isVisible() and not page.progress.isVisible()
+    assert not window.has_database
+    assert not_a_database.read_bytes() == before
+
+    assert sqlite_database.path is not None
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(sqlite_database.path), ""))
+    page.open_button.click()
+    assert window.has_database
+    assert window.database.path == sqlite_database.path
+    assert Settings.load().database_url == f"sqlite:///{sqlite_database.path}"
+    window.database.close()
+
+
+def test_a_shared_database_that_wants_a_password_is_asked_for_it(
+        qtbot: QtBot, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def ask(url: str, store: PasswordStore, message: str) -> tuple[str, bool] | None:
+        asked.append(url)
+        return None  # the officer cancels
+
+    monkeypatch.setattr(connect_dialog, "_ask_with_dialog", lambda parent: ask)
+    server = RefusingServer()
+    url = f"postgresql+psycopg://wang.fang@127.0.0.1:{server.port}/iad"
+    window = MainWindow(None, Settings())
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.open_in_background(url)
+        qtbot.waitUntil(lambda: window.opening_page.open_button.isVisible(), timeout=20_000)
+    finally:
+        server.close()
+    assert asked == [url]
+    assert window.opening_page.detail.text() == "The shared database was not opened: the server wants a password."
+    assert window.opening_page.local_button.isVisible()
+    assert not window.has_database
