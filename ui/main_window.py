@@ -52,10 +52,14 @@ def open_for_window(url: str) -> tuple[Database, Login]:
     """Open `url` and sign in; runs on a worker thread and loads the database layer on the way."""
     for name in DATABASE_MODULES:
         importlib.import_module(name)
+    from sqlalchemy.orm import configure_mappers
+
     from app.connection import open_shared
     from app.credentials import password_store
     from app.users import login
 
+    # What the first query would otherwise do on the window's thread, holding it up for 50 ms.
+    configure_mappers()
     database = open_shared(url, password_store())
     try:
         return database, login(database)
