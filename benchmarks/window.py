@@ -56,7 +56,7 @@ def child_env(*, bytecode_cache: bool) -> dict[str, str]:
     after an editable install or where PYTHONDONTWRITEBYTECODE is set."""
     env = {key: value for key, value in os.environ.items()
            if key not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
-    env["QT_QPA_PLATFORM"] = "offscreen"
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")  # QT_QPA_PLATFORM=xcb under xvfb-run: a real X server
     if bytecode_cache:
         env["PYTHONPYCACHEPREFIX"] = str(OUT / "pycache")
     else:
