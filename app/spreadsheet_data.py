@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -42,6 +42,7 @@ from models.exchanges import exchange_partners
 from models.outcomes import evaluation_exchanges
 
 LIST_SEPARATOR = "; "
+K = TypeVar("K")
 
 
 def bilingual(english: str, chinese: str | None) -> str:
@@ -174,6 +175,36 @@ def evaluation_rows(session: Session, semester_id: int | None = None) -> list[Ev
 
 
 @dataclass(frozen=True)
+class ScoreMean:
+    """The mean of the rubric scores given in a group of interviews."""
+
+    interviews: int  # interviews in the group, scored or not
+    scores: int
+    average: float | None  # None when nothing in the group was scored
+
+
+def mean_scores(scores: Iterable[tuple[K, int, int | None]]) -> dict[K, ScoreMean]:
+    """Per group, in the order the groups first appear: the mean of every score given in it.
+
+    Each item is (group, interview id, score); a score of None counts the
+    interview (one that was held but not scored) and leaves the mean alone.
+    Every average the program prints or writes about interviews comes from here.
+    """
+    interviews: dict[K, set[int]] = {}
+    totals: dict[K, list[int]] = {}
+    for key, evaluation_id, score in scores:
+        interviews.setdefault(key, set()).add(evaluation_id)
+        total = totals.setdefault(key, [0, 0])
+        if score is not None:
+            total[0] += score
+            total[1] += 1
+    return {
+        key: ScoreMean(len(interviews[key]), count, points / count if count else None)
+        for key, (points, count) in totals.items()
+    }
+
+
+@dataclass(frozen=True)
 class AverageRow:
     """The mean score of one group (a department, a semester)."""
 
@@ -190,21 +221,9 @@ def evaluation_averages(rows: Iterable[EvaluationScoreRow], by: str) -> list[Ave
     """
     if by not in ("department", "semester"):
         raise ValueError(f"unknown grouping {by!r}")
-    interviews: dict[str, set[int]] = {}
-    totals: dict[str, list[int]] = {}
-    for row in rows:
-        key: str = getattr(row, by)
-        interviews.setdefault(key, set()).add(row.evaluation_id)
-        total = totals.setdefault(key, [0, 0])
-        if row.score is not None:
-            total[0] += row.score
-            total[1] += 1
-    keys = sorted(totals, key=str.casefold) if by == "department" else list(totals)
-    return [
-        AverageRow(key, len(interviews[key]), totals[key][1],
-                   totals[key][0] / totals[key][1] if totals[key][1] else None)
-        for key in keys
-    ]
+    means = mean_scores((getattr(row, by), row.evaluation_id, row.score) for row in rows)
+    keys = sorted(means, key=str.casefold) if by == "department" else list(means)
+    return [AverageRow(key, means[key].interviews, means[key].scores, means[key].average) for key in keys]
 
 
 # ---- topics ---------------------------------------------------------------------
