@@ -28,15 +28,18 @@ from exports.pdf_layout import (
     MM,
     NAVY,
     PROGRAMME_EN,
-    PROGRAMME_ZH,
     RULE,
+    SPLIT_IN_ROW_MINIMUM,
     Styles,
     bold,
     cell_text,
     build_bytes,
+    facts_table,
     footer_text,
+    inner_widths,
+    kicker_row,
     link_markup,
-    list_cell_commands,
+    list_table,
     long_date,
     markup,
     numbered_canvas,
@@ -55,9 +58,6 @@ from exports.pdf_layout import (
 MARGIN = 18 * MM
 TOP = 15 * MM
 BOTTOM = 20 * MM  # room for the footer
-# A row taller than what is left of the page is split inside the row only if at
-# least this much of it fits; otherwise the row starts on the next page.
-SPLIT_IN_ROW_MINIMUM = 60
 
 
 def round_label(round_number: int, planned_rounds: int) -> str:
@@ -97,20 +97,13 @@ def write_agenda(data: AgendaData, target: Path, *, fonts: FontSet | None = None
 
 # ---- header ------------------------------------------------------------------
 def _header(data: AgendaData, style: Styles, width: float) -> list[Flowable]:
-    kicker = Table(
-        [[Paragraph(markup(f"{PROGRAMME_EN}  ·  {PROGRAMME_ZH}"), style.kicker),
-          Paragraph(markup(_("Workshop agenda") + " · 工作坊议程"), style.kicker_right)]],
-        colWidths=[width * 0.62, width * 0.38],
-        style=table_style(style.fonts, [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                          ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]),
-    )
     partner_text = "; ".join(_partner_name(p.name, p.name_zh, p.city, p.country) for p in data.partners)
     if data.exchange_kind == ExchangeKind.MULTI_ROUND:
         what = f"{round_label(data.round_number, data.planned_rounds)} · {data.exchange_kind.label}"
     else:
         what = data.exchange_kind.label
     flow: list[Flowable] = [
-        kicker,
+        kicker_row(_("Workshop agenda") + " · 工作坊议程", style, width),
         HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=0, spaceAfter=6),
         para(data.exchange_title, style.title),
         rich([(bold(_("with") + " ", style.fonts), partner_text or _("no partner recorded"))], style.subtitle),
@@ -147,21 +140,7 @@ def _facts(data: AgendaData, style: Styles, width: float) -> list[Flowable]:
     link = f" — {link_markup(data.link, data.link)}" if data.link.strip() else ""
     rows.append([para(_("Meeting"), style.cell), Paragraph(markup(platform) + link, style.cell)])
     rows.append([para(_("Interpretation"), style.cell), para(_interpretation_note(data), style.cell)])
-    table = Table(
-        rows,
-        colWidths=[width * 0.26, width * 0.74],
-        style=table_style(style.fonts, [
-            ("BACKGROUND", (0, 0), (0, -1), BAND_FILL),
-            ("LINEABOVE", (0, 0), (-1, 0), 0.8, NAVY),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-            ("LINEBELOW", (0, -1), (-1, -1), 0.8, NAVY),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 3.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ]),
-        hAlign="LEFT",
-    )
+    table = facts_table(rows, width * 0.26, width, style)
     return [table, Spacer(1, 4)]
 
 
@@ -265,7 +244,7 @@ def _participants(data: AgendaData, style: Styles, width: float) -> list[Flowabl
     flow.append(Spacer(1, 3))
     if ours:
         fractions = [0.04, 0.22, 0.45, 0.17, 0.12]
-        widths = _inner_widths(fractions, width)
+        widths = inner_widths(fractions, width)
         rows: list[list[object]] = [
             [para(h, style.cell_head) for h in (_("#"), _("Name"), _("Department"), _("Position"), _("Role"))]]
         for number, person in enumerate(ours, start=1):
@@ -274,7 +253,7 @@ def _participants(data: AgendaData, style: Styles, width: float) -> list[Flowabl
                       f"{department.name_en} ({department.name_zh})" if department.name_zh else department.name_en,
                       person.position, person.role.label]
             rows.append([cell_text(v, style.cell, w) for v, w in zip(values, widths)])
-        flow.append(_list_table(rows, fractions, width, style))
+        flow.append(list_table(rows, fractions, width, style))
     else:
         flow.append(para(_("No participants recorded yet."), style.body))
     flow.append(CondPageBreak(30 * MM))
@@ -287,35 +266,13 @@ def _participants(data: AgendaData, style: Styles, width: float) -> list[Flowabl
         several = len(data.partners) > 1
         heads = [_("#"), _("Name"), _("Position"), _("Unit")] + ([_("University")] if several else [])
         fractions = [0.04, 0.25, 0.25, 0.24, 0.22] if several else [0.04, 0.30, 0.30, 0.36]
-        widths = _inner_widths(fractions, width)
+        widths = inner_widths(fractions, width)
         rows = [[para(h, style.cell_head) for h in heads]]
         for number, contact in enumerate(theirs, start=1):
             values = [str(number), contact.name, contact.position, contact.unit]
             values += [contact.partner] if several else []
             rows.append([cell_text(v, style.cell, w) for v, w in zip(values, widths)])
-        flow.append(_list_table(rows, fractions, width, style))
+        flow.append(list_table(rows, fractions, width, style))
     else:
         flow.append(para(_("No participants recorded yet."), style.body))
     return flow
-
-
-LIST_PADDING = 6  # left and right padding of a list table's cells (reportlab's default)
-
-
-def _inner_widths(fractions: list[float], width: float) -> list[float]:
-    return [width * f - 2 * LIST_PADDING for f in fractions]
-
-
-def _list_table(rows: list[list[object]], fractions: list[float], width: float, style: Styles) -> Table:
-    return Table(
-        rows, colWidths=[width * f for f in fractions], repeatRows=1, splitInRow=SPLIT_IN_ROW_MINIMUM, hAlign="LEFT",
-        style=table_style(style.fonts, [
-            *list_cell_commands(style.cell),
-            ("BACKGROUND", (0, 0), (-1, 0), NAVY),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, BAND_FILL]),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]),
-    )

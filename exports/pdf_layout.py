@@ -223,6 +223,65 @@ def table_style(fonts: FontSet, commands: Sequence[tuple[Any, ...]]) -> TableSty
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.regular), *commands])
 
 
+def kicker_row(document: str, style: Styles, width: float) -> Table:
+    """The line above a document's title: the programme's name on the left, the document's on the right."""
+    return Table(
+        [[Paragraph(markup(f"{PROGRAMME_EN}  ·  {PROGRAMME_ZH}"), style.kicker),
+          Paragraph(markup(document), style.kicker_right)]],
+        colWidths=[width * 0.62, width * 0.38],
+        style=table_style(style.fonts, [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                          ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]),
+    )
+
+
+def facts_table(rows: list[list[Any]], label_width: float, width: float, style: Styles) -> Table:
+    """Labels in a shaded column on the left, their values on the right, between two navy rules."""
+    return Table(
+        rows,
+        colWidths=[label_width, width - label_width],
+        style=table_style(style.fonts, [
+            ("BACKGROUND", (0, 0), (0, -1), BAND_FILL),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.8, NAVY),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.8, NAVY),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ]),
+        hAlign="LEFT",
+    )
+
+
+# A row taller than what is left of the page is split inside the row only if at
+# least this much of it fits; otherwise the row starts on the next page.
+SPLIT_IN_ROW_MINIMUM = 60
+LIST_PADDING = 6  # left and right padding of a list table's cells (reportlab's default)
+
+
+def inner_widths(fractions: Sequence[float], width: float) -> list[float]:
+    """The room for text in each column of a list table (see `cell_text`)."""
+    return [width * f - 2 * LIST_PADDING for f in fractions]
+
+
+def list_table(rows: list[list[Any]], fractions: Sequence[float], width: float, style: Styles,
+               extra: Sequence[tuple[Any, ...]] = ()) -> Table:
+    """A list under a navy header row that repeats on every page, in banded rows."""
+    return Table(
+        rows, colWidths=[width * f for f in fractions], repeatRows=1, splitInRow=SPLIT_IN_ROW_MINIMUM, hAlign="LEFT",
+        style=table_style(style.fonts, [
+            *list_cell_commands(style.cell),
+            ("BACKGROUND", (0, 0), (-1, 0), NAVY),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, BAND_FILL]),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            *extra,
+        ]),
+    )
+
+
 # ---- dates and times ---------------------------------------------------------
 # Fixed English names: strftime's would follow the machine's locale.
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
