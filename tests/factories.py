@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from models import (
     Department,
+    Evaluation,
+    EvaluationScore,
     Exchange,
     Panel,
     Participation,
@@ -18,6 +20,7 @@ from models import (
     PartnerContact,
     Person,
     Report,
+    RubricItem,
     Semester,
     TopicArea,
     TopicProposal,
@@ -198,5 +201,39 @@ def make_report(db_session: Session, make_participation: Callable[..., Participa
         values: dict[str, Any] = dict(title="Report", due_on=date(2026, 12, 15))
         values.update(overrides)
         return _add(db_session, Report(**values))
+
+    return make
+
+
+@pytest.fixture
+def make_rubric_item(db_session: Session) -> Callable[..., RubricItem]:
+    def make(**overrides: Any) -> RubricItem:
+        n = next(_counter)
+        values: dict[str, Any] = dict(name_en=f"Criterion {n}", name_zh=f"标准{n}", position=n)
+        values.update(overrides)
+        return _add(db_session, RubricItem(**values))
+
+    return make
+
+
+@pytest.fixture
+def make_evaluation(
+    db_session: Session, make_department: Callable[..., Department], make_semester: Callable[..., Semester]
+) -> Callable[..., Evaluation]:
+    """`scores` as (rubric item, score) or (rubric item, score, notes); `actions` as EvaluationAction objects."""
+
+    def make(**overrides: Any) -> Evaluation:
+        if "department" not in overrides and "department_id" not in overrides:
+            overrides["department"] = make_department()
+        if "semester" not in overrides and "semester_id" not in overrides:
+            overrides["semester"] = make_semester()
+        scores = overrides.pop("scores", ())
+        values: dict[str, Any] = dict(interview_date=date(2026, 12, 10), interviewer="Chen Jing",
+                                      interviewees="Director Wu", findings="Useful contacts")
+        values.update(overrides)
+        evaluation = Evaluation(**values)
+        evaluation.scores = [EvaluationScore(rubric_item=item, score=score, notes=rest[0] if rest else "")
+                             for item, score, *rest in scores]
+        return _add(db_session, evaluation)
 
     return make

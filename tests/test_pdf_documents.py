@@ -201,7 +201,10 @@ def test_every_font_is_embedded_truetype(db_session: Session, agenda_setup: dict
     fonts = load_fonts()
     if not fonts.embedded:
         pytest.skip(f"no TrueType CJK font on this machine: {fonts.notice}")
-    pdf = render_agenda(fresh_agenda(db_session, agenda_setup["workshop"].id))
+    assert_every_font_embedded(render_agenda(fresh_agenda(db_session, agenda_setup["workshop"].id)))
+
+
+def assert_every_font_embedded(pdf: bytes) -> None:
     for page in PdfReader(BytesIO(pdf)).pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
