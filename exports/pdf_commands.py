@@ -1,4 +1,4 @@
-"""`iad-workshops export agenda|programme|certificate`: the printable PDF documents.
+"""`iad-workshops export agenda|programme|evaluation-summary|certificate`: the printable PDF documents.
 
 Each command reads its data in one read-only session, renders it, and writes
 the file atomically. An unknown id or semester name is one sentence (an AppError
@@ -41,6 +41,15 @@ def register(exports: SubParsers, imports: SubParsers, open_db: OpenDatabase) ->
     programme.add_argument("--semester", metavar="NAME", required=True, help=_('the semester, e.g. "2026 Fall"'))
     output_argument(programme, ".pdf")
     programme.set_defaults(func=_command(open_db, _write_programme))
+
+    summary = exports.add_parser(
+        "evaluation-summary", help=_("department interviews of a semester: averages and findings (PDF)"),
+        description=_("Write the evaluation summary: each interviewed department's average per rubric item, "
+                      "then every interview with its scores, findings and agreed actions."),
+    )
+    summary.add_argument("--semester", metavar="NAME", required=True, help=_('the semester, e.g. "2026 Fall"'))
+    output_argument(summary, ".pdf")
+    summary.set_defaults(func=_command(open_db, _write_evaluation_summary))
 
     certificate = exports.add_parser(
         "certificate", help=_("certificate of participation for one person and one exchange (PDF)"),
@@ -102,6 +111,20 @@ def _write_programme(session: Session, args: argparse.Namespace, settings: Setti
     write_programme(data, Path(args.output), fonts=load_fonts(settings.cjk_font_path))
     return _("the programme of {semester} ({count} workshops)").format(semester=data.semester,
                                                                        count=data.workshop_count)
+
+
+def _write_evaluation_summary(session: Session, args: argparse.Namespace, settings: Settings) -> str:
+    from app.documents import semester_id_by_name
+    from app.evaluation_summary import evaluation_summary_data
+    from exports.evaluation_summary_pdf import write_evaluation_summary
+    from exports.fonts import load_fonts
+
+    data = evaluation_summary_data(session, semester_id_by_name(session, args.semester), settings.iad_timezone)
+    write_evaluation_summary(data, Path(args.output), fonts=load_fonts(settings.cjk_font_path))
+    interviews = _("1 interview") if data.interview_count == 1 else _("{count} interviews").format(
+        count=data.interview_count)
+    return _("the evaluation summary of {semester} ({interviews})").format(semester=data.semester,
+                                                                          interviews=interviews)
 
 
 def _write_certificate(session: Session, args: argparse.Namespace, settings: Settings) -> str:

@@ -1,4 +1,5 @@
-"""`iad-workshops export agenda|programme|certificate` write readable PDFs, or say in one sentence why not."""
+"""`iad-workshops export agenda|programme|evaluation-summary|certificate` write readable PDFs, or say in one
+sentence why not."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -14,11 +15,14 @@ from app.database import Database, open_database
 from models import (
     Attendance,
     Department,
+    Evaluation,
+    EvaluationScore,
     Exchange,
     Panel,
     Participation,
     Partner,
     Person,
+    RubricItem,
     Semester,
     Workshop,
 )
@@ -45,6 +49,11 @@ def filled(tmp_path: Path) -> Iterator[tuple[Path, dict[str, int]]]:
         session.add_all([workshop, participation])
         session.flush()
         session.add(Attendance(participation_id=participation.id, workshop_id=workshop.id))
+        relevance = RubricItem(name_en="Relevance of topic", name_zh="主题相关性")
+        for day, score in ((date(2026, 12, 1), 4), (date(2027, 1, 5), 5)):
+            session.add(Evaluation(department=department, semester=semester, interview_date=day,
+                                   interviewer="Xu Wen", findings=f"Interview of {day:%d %B}.", exchanges=[exchange],
+                                   scores=[EvaluationScore(rubric_item=relevance, score=score)]))
         ids = dict(workshop=workshop.id, person=person.id, exchange=exchange.id)
     database.close()
     yield path, ids
@@ -76,9 +85,42 @@ def test_export_agenda_programme_and_certificate(filled: tuple[Path, dict[str, i
     assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["agenda.pdf", "certificate.pdf", "programme.pdf"]
 
 
+def test_export_evaluation_summary(filled: tuple[Path, dict[str, int]], tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    db, _ids = filled
+    target = tmp_path / "summary.pdf"
+    assert main(["--database", str(db), "export", "evaluation-summary", "--semester", "2026 Fall", "-o",
+                 str(target)]) == 0
+    assert capsys.readouterr().out.strip() == f"Wrote the evaluation summary of 2026 Fall (2 interviews) to {target}."
+    text = " ".join(read(target).split())
+    assert "Evaluation summary" in text and "Asset Management Office" in text and "资产管理处" in text
+    assert "Relevance of topic" in text and "主题相关性" in text
+    assert "Asset Management Office 资产管理处 4.5 4.5 2" in text  # scores 4 and 5
+    assert "Interview of 01 December." in text and "Interview of 05 January." in text
+
+
+def test_evaluation_summary_of_a_semester_without_interviews_is_one_sentence(
+    filled: tuple[Path, dict[str, int]], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    db, _ids = filled
+    database = open_database(f"sqlite:///{db}", backup_dir=tmp_path / "backups")
+    with database.transaction() as session:
+        session.add(Semester(name="2027 Spring", starts_on=date(2027, 2, 20), ends_on=date(2027, 7, 10)))
+    database.close()
+    target = tmp_path / "summary.pdf"
+    assert main(["--database", str(db), "export", "evaluation-summary", "--semester", "2027 Spring", "-o",
+                 str(target)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "iad-workshops: No department interviews are recorded for 2027 Spring; record one before printing its "
+        "evaluation summary.")
+    assert not target.exists()
+
+
 @pytest.mark.parametrize(("arguments", "message"), [
     (["agenda", "--workshop", "4242"], "There is no workshop with id 4242."),
     (["programme", "--semester", "1999 Spring"], "There is no semester named '1999 Spring' (there are: 2026 Fall)."),
+    (["evaluation-summary", "--semester", "1999 Spring"],
+     "There is no semester named '1999 Spring' (there are: 2026 Fall)."),
     (["certificate", "--person", "777", "--exchange", "1"], "There is no person with id 777."),
 ])
 def test_unknown_ids_are_one_sentence_and_write_nothing(
