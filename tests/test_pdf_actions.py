@@ -1,4 +1,5 @@
-"""Export → Agenda, Programme, Certificate and the print preview, with the file dialogs patched."""
+"""Export → Agenda, Programme, Evaluation summary, Certificate and the print preview, with the file dialogs
+patched."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
@@ -17,7 +18,20 @@ from app.database import Database
 from app.documents import agenda_data
 from app.settings import Settings
 from exports.agenda_pdf import render_agenda
-from models import Attendance, Department, Exchange, Panel, Participation, Partner, Person, Semester, Workshop
+from models import (
+    Attendance,
+    Department,
+    Evaluation,
+    EvaluationScore,
+    Exchange,
+    Panel,
+    Participation,
+    Partner,
+    Person,
+    RubricItem,
+    Semester,
+    Workshop,
+)
 from models.enums import ExchangeKind
 from ui import pdf_actions
 from app.output_files import safe_file_name
@@ -80,7 +94,16 @@ def window(qtbot: QtBot, sqlite_database: Database) -> FakeWindow:
         session.add_all([workshop, participation])
         session.flush()
         session.add(Attendance(participation_id=participation.id, workshop_id=workshop.id))
-        ids = dict(workshop=workshop.id, semester=semester.id, person=person.id, exchange=exchange.id)
+        quality = RubricItem(name_en="Quality of partner exchange", name_zh="交流质量")
+        for score in (5, 4):
+            session.add(Evaluation(department=department, semester=semester, interview_date=date(2026, 12, 1),
+                                   interviewer="Xu Wen", findings="Courses redesigned after the exchange.",
+                                   scores=[EvaluationScore(rubric_item=quality, score=score)]))
+        spring = Semester(name="2027 Spring", starts_on=date(2027, 2, 20), ends_on=date(2027, 7, 10))
+        session.add(spring)
+        session.flush()
+        ids = dict(workshop=workshop.id, semester=semester.id, person=person.id, exchange=exchange.id,
+                   empty_semester=spring.id)
     window = FakeWindow(sqlite_database)
     window.ids = ids  # type: ignore[attr-defined]
     qtbot.addWidget(window)
@@ -139,6 +162,44 @@ def test_programme_of_the_semester_in_focus_and_cancelled_save(window: FakeWindo
     save_to(monkeypatch, tmp_path / "programme.pdf")
     window.action("export_programme_pdf").trigger()
     assert "November 2026" in text_of(tmp_path / "programme.pdf")
+
+
+def test_evaluation_summary_of_the_semester_in_focus(window: FakeWindow, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    save_to(monkeypatch, None)
+    window.action("export_evaluation_summary_pdf").trigger()
+    assert window.errors == [("Evaluation summary", "Choose a semester on the toolbar first.")]
+    window.errors.clear()
+    window.semester = window.ids["semester"]  # type: ignore[attr-defined]
+    suggested = save_to(monkeypatch, tmp_path / "summary.pdf")
+    window.action("export_evaluation_summary_pdf").trigger()
+    assert suggested[0].endswith("Evaluation summary - 2026 Fall.pdf")
+    text = " ".join(text_of(tmp_path / "summary.pdf").split())
+    assert "General Education Office 通识教育办公室 4.5 4.5 2" in text  # scores 5 and 4
+    assert "Quality of partner exchange" in text and "Courses redesigned after the exchange." in text
+    assert window.messages == [f"Saved {tmp_path / 'summary.pdf'}"] and window.errors == []
+
+
+def test_evaluation_summary_of_a_semester_without_interviews_is_one_sentence(
+    window: FakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window.semester = window.ids["empty_semester"]  # type: ignore[attr-defined]
+    suggested = save_to(monkeypatch, tmp_path / "summary.pdf")
+    window.action("export_evaluation_summary_pdf").trigger()
+    assert window.errors == [("Export PDF", "No department interviews are recorded for 2027 Spring; record one "
+                                            "before printing its evaluation summary.")]
+    assert suggested == [] and list(tmp_path.glob("*.pdf")) == []
+
+
+def test_evaluation_summary_preview_is_landscape_only_when_the_rubric_needs_it(
+    window: FakeWindow, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window.semester = window.ids["semester"]  # type: ignore[attr-defined]
+    opened: list[QPrintPreviewDialog] = []
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    window.action("preview_evaluation_summary").trigger()
+    assert opened[0].windowTitle() == "Print preview: Evaluation summary"
+    assert opened[0].printer().pageLayout().orientation().name == "Portrait"  # one rubric item
 
 
 def test_certificate_for_the_person_picked_in_the_dialog(window: FakeWindow, tmp_path: Path,
@@ -216,5 +277,6 @@ def test_suggested_file_names_are_safe() -> None:
 
 def test_the_window_author_can_install_the_actions(window: FakeWindow) -> None:
     names = [a.objectName() for a in window.export_menu.actions()]
-    assert {"export_agenda_pdf", "export_programme_pdf", "export_certificate_pdf"} <= set(names)
+    assert {"export_agenda_pdf", "export_programme_pdf", "export_evaluation_summary_pdf",
+            "export_certificate_pdf"} <= set(names)
     assert isinstance(window._pdf_actions, pdf_actions.PdfActions)  # type: ignore[attr-defined]

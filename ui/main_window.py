@@ -41,10 +41,10 @@ if TYPE_CHECKING:
 # the database imports them too, so that building the tabs afterwards does not wait for them.
 DATABASE_MODULES = (
     "app.actor", "app.backup", "app.connection", "app.credentials", "app.database", "app.documents",
-    "app.exchange_setup", "app.follow_ups", "app.listing", "app.live_updates", "app.output_files", "app.overview",
-    "app.reports", "app.services.exchanges", "app.services.organisation", "app.services.outcomes",
-    "app.services.partners", "app.services.topics", "app.spreadsheet_data", "app.topic_intake", "app.transfer",
-    "app.users", "exports.list_catalog", "models",
+    "app.evaluation_summary", "app.exchange_setup", "app.follow_ups", "app.listing", "app.live_updates",
+    "app.output_files", "app.overview", "app.reports", "app.services.exchanges", "app.services.organisation",
+    "app.services.outcomes", "app.services.partners", "app.services.topics", "app.spreadsheet_data",
+    "app.topic_intake", "app.transfer", "app.users", "exports.list_catalog", "models",
 )
 
 

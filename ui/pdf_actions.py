@@ -1,4 +1,4 @@
-"""Export → Agenda, Programme, Certificate (PDF), and a print preview that prints them.
+"""Export → Agenda, Programme, Evaluation summary, Certificate (PDF), and a print preview that prints them.
 
 The documents are made by exports/ from app.documents data; this module only
 asks which record and where to save, shows a wait cursor while a document is
@@ -38,6 +38,7 @@ from app.documents import (
     certificate_data,
     programme_data,
 )
+from app.evaluation_summary import evaluation_summary_data
 from app.errors import AppError
 from app.output_files import safe_file_name, write_bytes
 
@@ -78,6 +79,9 @@ class PdfActions(QObject):
                                        lambda: self.save(self.make_agenda))
         self.programme_action = self._add(menu, self.tr("Semester &programme (PDF)…"), "export_programme_pdf",
                                           lambda: self.save(self.make_programme))
+        self.evaluation_summary_action = self._add(menu, self.tr("Evaluation &summary (PDF)…"),
+                                                   "export_evaluation_summary_pdf",
+                                                   lambda: self.save(self.make_evaluation_summary))
         self.certificate_action = self._add(menu, self.tr("&Certificate of participation (PDF)…"),
                                             "export_certificate_pdf", lambda: self.save(self.make_certificate))
         preview = menu.addMenu(self.tr("Print pre&view"))
@@ -85,6 +89,8 @@ class PdfActions(QObject):
         self._add(preview, self.tr("Agenda…"), "preview_agenda", lambda: self.preview(self.make_agenda))
         self._add(preview, self.tr("Semester programme…"), "preview_programme",
                   lambda: self.preview(self.make_programme))
+        self._add(preview, self.tr("Evaluation summary…"), "preview_evaluation_summary",
+                  lambda: self.preview(self.make_evaluation_summary))
         self._add(preview, self.tr("Certificate…"), "preview_certificate", lambda: self.preview(self.make_certificate))
 
     def _add(self, menu: Any, text: str, name: str, slot: Callable[[], None]) -> QAction:
@@ -125,10 +131,9 @@ class PdfActions(QObject):
                         f"Agenda - {data.exchange_title} - round {data.round_number}.pdf")
 
     def make_programme(self) -> Document | None:
-        semester_id = self.window.semester_id()
+        title = self.tr("Semester programme")
+        semester_id = self._semester_in_focus(title)
         if semester_id is None:
-            self.window.show_error(self.tr("Semester programme"),
-                                   self.tr("Choose a semester on the toolbar first."))
             return None
         fonts = self.fonts
         with wait_cursor():
@@ -137,7 +142,28 @@ class PdfActions(QObject):
             from exports.programme_pdf import render_programme
 
             pdf = render_programme(data, fonts=fonts)
-        return Document(pdf, self.tr("Semester programme"), f"Programme - {data.semester}.pdf")
+        return Document(pdf, title, f"Programme - {data.semester}.pdf")
+
+    def make_evaluation_summary(self) -> Document | None:
+        title = self.tr("Evaluation summary")
+        semester_id = self._semester_in_focus(title)
+        if semester_id is None:
+            return None
+        fonts = self.fonts
+        with wait_cursor():
+            with self.window.database.sessions() as session:
+                data = evaluation_summary_data(session, semester_id, self.window.settings.iad_timezone)
+            from exports.evaluation_summary_pdf import render_evaluation_summary
+
+            pdf = render_evaluation_summary(data, fonts=fonts)
+        return Document(pdf, title, f"Evaluation summary - {data.semester}.pdf")
+
+    def _semester_in_focus(self, title: str) -> int | None:
+        """The semester on the toolbar, or None after saying how to choose one."""
+        semester_id: int | None = self.window.semester_id()
+        if semester_id is None:
+            self.window.show_error(title, self.tr("Choose a semester on the toolbar first."))
+        return semester_id
 
     def make_certificate(self) -> Document | None:
         database = self.window.database
