@@ -4,13 +4,15 @@ Run: `.venv/bin/python benchmarks/pdf_documents.py [--keep DIR] [--runs N]`, or
 `python -m benchmarks pdf_documents`.
 
 Builds a scratch SQLite database with one realistic three-hour workshop (8 panels
-on 3 tracks, 40 participants of both sides) and a semester of 100 workshops,
+on 3 tracks, 40 participants of both sides), a semester of 100 workshops and, in
+that semester, 60 department interviews of 30 departments on the 5-item rubric,
 then times, after one warm-up run that registers the font (done once per process):
 - reading AgendaData and rendering the agenda PDF (target: 100 ms or less);
 - reading ProgrammeData and rendering the semester programme (target: 2 s or less);
-- reading CertificateData and rendering one certificate.
+- reading CertificateData and rendering one certificate;
+- reading EvaluationSummaryData and rendering the evaluation summary.
 Each figure is the median of several runs; the minimum and maximum are printed too.
---keep DIR also writes the three PDFs there, to look at them.
+--keep DIR also writes the four PDFs there, to look at them.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import argparse
 import itertools
 import os
 import platform
+import random
 import statistics
 import sys
 import tempfile
@@ -31,14 +34,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy.orm import Session  # noqa: E402
 
 from app.database import open_database  # noqa: E402
+from app.demo_content import ACTIONS, FINDINGS  # noqa: E402
 from app.documents import agenda_data, certificate_data, programme_data  # noqa: E402
+from app.evaluation_summary import evaluation_summary_data  # noqa: E402
+from app.reference_data import ensure_reference_data  # noqa: E402
 from exports.agenda_pdf import render_agenda  # noqa: E402
 from exports.certificate_pdf import render_certificate  # noqa: E402
+from exports.evaluation_summary_pdf import render_evaluation_summary  # noqa: E402
 from exports.fonts import load_fonts  # noqa: E402
 from exports.programme_pdf import render_programme  # noqa: E402
 from models import (  # noqa: E402
     Attendance,
     Department,
+    Evaluation,
+    EvaluationAction,
+    EvaluationScore,
     Exchange,
     Panel,
     PanelSpeaker,
@@ -46,6 +56,7 @@ from models import (  # noqa: E402
     Partner,
     PartnerContact,
     Person,
+    RubricItem,
     Semester,
     Workshop,
 )
@@ -72,6 +83,25 @@ PARTNERS = [
 CONTACT_NAMES = ["Fiona MacLeod", "James Whitfield", "Priya Raman", "Thomas Becker", "Aisha Khan",
                  "Daniel O'Connor", "Sophie Laurent", "Michael Chen", "Emma Robertson", "Oliver Grant",
                  "Hannah Müller", "Lucas Silva", "Grace Thompson", "Rory Campbell", "Isla Stewart"]
+# With DEPARTMENTS, the 30 departments interviewed in the sample semester.
+MORE_DEPARTMENTS = [
+    ("Office of Academic Affairs", "教务处"), ("Graduate School", "研究生院"),
+    ("Office of Student Affairs", "学生工作处"), ("Human Resources Office", "人力资源处"),
+    ("Office of Research Administration", "科研管理处"), ("Finance Office", "财务处"), ("Library", "图书馆"),
+    ("Career Development Center", "学生就业指导中心"), ("Youth League Committee", "校团委"),
+    ("Office of Logistics and Campus Services", "后勤保障处"), ("Information Technology Center", "网络信息中心"),
+    ("Audit Office", "审计处"), ("Office of Development Planning", "发展规划处"),
+    ("Alumni Association Office", "校友总会办公室"), ("Education Development Foundation", "教育发展基金会"),
+    ("Campus Security Office", "保卫处"), ("Laboratory and Equipment Management Office", "实验室与设备管理处"),
+    ("School of Continuing Education", "继续教育学院"), ("Technology Transfer Center", "技术转移中心"),
+    ("Admissions Office", "招生办公室"), ("Center for Teaching and Learning Development", "教学发展中心"),
+    ("University Archives", "档案馆"), ("University Museum", "博物馆"),
+    ("Office of Campus Planning and Construction", "基建处"), ("Legal Affairs Office", "法律事务办公室"),
+    ("Office of Hong Kong, Macao and Taiwan Affairs", "港澳台事务办公室"),
+]
+INTERVIEWERS = ["陈静 Jing Chen", "刘洋 Yang Liu", "赵敏 Min Zhao", "徐雯 Wen Xu"]
+SCORE_NOTES = ["Good preparation on both sides.", "Too little time for questions.", "口译准确流畅。",
+               "The partner's examples were directly usable in our own procedures."]
 POSITIONS = ["Director", "Deputy Director", "Senior Counsellor", "Programme Manager", "Officer"]
 
 
@@ -174,6 +204,39 @@ def add_sample_semester(session: Session, workshops: int = 100) -> int:
     return semester.id
 
 
+def add_sample_evaluations(session: Session, semester_id: int, interviews: int = 60) -> None:
+    """`interviews` interviews spread evenly over 30 departments, each scored on the default 5-item rubric."""
+    ensure_reference_data(session)
+    rubric = session.query(RubricItem).order_by(RubricItem.position).all()
+    departments = session.query(Department).order_by(Department.id).all()
+    departments += [Department(name_en=en, name_zh=zh) for en, zh in MORE_DEPARTMENTS]
+    exchanges = session.query(Exchange).filter_by(semester_id=semester_id).order_by(Exchange.id).all()
+    scores = random.Random(2027)  # as the demo data weighs them: mostly 3 to 5
+    for number in range(interviews):
+        department = departments[number % len(departments)]
+        evaluation = Evaluation(
+            department=department, semester_id=semester_id,
+            interview_date=date(2027, 6, 1) + timedelta(days=(number * 7) % 40),
+            interviewer=INTERVIEWERS[number % len(INTERVIEWERS)],
+            interviewees=f"{SURNAMES[number % len(SURNAMES)][1]} (Director), "
+                         f"{SURNAMES[(number + 3) % len(SURNAMES)][1]} (Deputy Director)",
+            findings=" ".join(FINDINGS[(number + k) % len(FINDINGS)] for k in range(2 + number % 3)),
+            exchanges=[exchanges[(number * 3 + k) % len(exchanges)] for k in range(1 + number % 2)],
+        )
+        evaluation.scores = [
+            EvaluationScore(rubric_item=item, score=scores.choices(range(1, 6), weights=(1, 3, 12, 22, 14))[0],
+                            notes=scores.choice(SCORE_NOTES) if scores.random() < 0.25 else "")
+            for item in rubric
+        ]
+        evaluation.actions = [
+            EvaluationAction(description=ACTIONS[(number + k) % len(ACTIONS)], owner="IAD" if k else department.name_en,
+                             due_on=date(2027, 9, 1) + timedelta(days=14 * k), done=k == 0 and number % 2 == 0)
+            for k in range(1 + number % 3)
+        ]
+        session.add(evaluation)
+    session.flush()
+
+
 def timed(label: str, runs: int, action: Callable[[], object]) -> tuple[float, float]:
     """Median wall-clock and CPU milliseconds of `action`.
 
@@ -207,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         with database.transaction() as session:
             workshop_id, person_id, exchange_id = add_sample_workshop(session)
             semester_id = add_sample_semester(session, 100)
+            add_sample_evaluations(session, semester_id, 60)
 
         def agenda() -> bytes:
             with database.sessions() as session:
@@ -220,9 +284,14 @@ def main(argv: list[str] | None = None) -> int:
             with database.sessions() as session:
                 return render_certificate(certificate_data(session, person_id, exchange_id, IAD_ZONE))
 
+        def evaluation_summary() -> bytes:
+            with database.sessions() as session:
+                return render_evaluation_summary(evaluation_summary_data(session, semester_id, IAD_ZONE))
+
         with database.sessions() as session:
             agenda_only = agenda_data(session, workshop_id, IAD_ZONE)
             programme_only = programme_data(session, semester_id, IAD_ZONE)
+            summary_only = evaluation_summary_data(session, semester_id, IAD_ZONE)
         print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}")
         results = {
             "agenda (read + render)": timed("agenda: 8 panels, 3 tracks, 40 participants", args.runs, agenda),
@@ -231,12 +300,17 @@ def main(argv: list[str] | None = None) -> int:
             "programme (render only)": timed("programme: render only", max(3, args.runs // 3),
                                              lambda: render_programme(programme_only)),
             "certificate (read + render)": timed("certificate", args.runs, certificate),
+            "evaluation summary (read + render)": timed("evaluation summary: 30 depts, 60 interviews",
+                                                        max(3, args.runs // 3), evaluation_summary),
+            "evaluation summary (render only)": timed("evaluation summary: render only", max(3, args.runs // 3),
+                                                      lambda: render_evaluation_summary(summary_only)),
         }
         if args.keep:
             args.keep.mkdir(parents=True, exist_ok=True)
             (args.keep / "agenda.pdf").write_bytes(agenda())
             (args.keep / "programme.pdf").write_bytes(programme())
             (args.keep / "certificate.pdf").write_bytes(certificate())
+            (args.keep / "evaluation-summary.pdf").write_bytes(evaluation_summary())
             print(f"PDFs written to {args.keep}")
         database.close()
     agenda_wall, agenda_cpu = results["agenda (read + render)"]
