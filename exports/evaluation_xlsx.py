@@ -22,6 +22,7 @@ from typing import Any
 from openpyxl.chart import BarChart, Reference
 from sqlalchemy.orm import Session
 
+from app.evaluations import SCORE_MAX
 from app.i18n import _
 from app.spreadsheet_data import AverageRow, EvaluationScoreRow, evaluation_averages, evaluation_rows
 from exports.xlsx_sheets import (
@@ -36,8 +37,6 @@ from exports.xlsx_sheets import (
     streaming_workbook,
     write_table,
 )
-
-SCORE_MAX = 5
 
 
 def score_columns() -> list[Column]:
