@@ -176,3 +176,23 @@ def test_a_shared_database_that_wants_a_password_is_asked_for_it(
     assert window.opening_page.detail.text() == "The shared database was not opened: the server wants a password."
     assert window.opening_page.local_button.isVisible()
     assert not window.has_database
+
+
+def test_closing_the_window_while_the_database_opens_ends_cleanly(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "import ui.application as application\n"
+        "start = application.start_window\n"
+        "def closing_at_once(url):\n"
+        "    window = start(url)\n"
+        "    QTimer.singleShot(0, window.close)\n"
+        "    return window\n"
+        "application.start_window = closing_at_once\n"
+        "print('exit', application.run_gui(sys.argv[1]))\n"
+    )
+    result = run_python(code, str(tmp_path / "x.sqlite3"), extra_env={
+        "IAD_CONFIG_DIR": str(tmp_path / "config"), "IAD_DATA_DIR": str(tmp_path / "data")})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "exit 0"
+    assert "Error" not in result.stderr and "Traceback" not in result.stderr, result.stderr

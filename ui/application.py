@@ -6,7 +6,7 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -58,6 +58,8 @@ def run_gui(database_url: str | None = None) -> int:
     reporter = StartupReport(window, started, quit_when_loaded=report == "quit") if report else None
     code = QApplication.exec()
     del reporter
+    # Work still running on the thread pool (the database opening, a list loading) ends before Python does.
+    QThreadPool.globalInstance().waitForDone()
     if window.has_database:
         window.database.close()
     return int(code)
