@@ -1,7 +1,7 @@
 """The red messages under a dialog's fields, keyed by the service's field names."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 
 class FieldErrors(dict[str, QLabel]):
@@ -15,6 +15,11 @@ class FieldErrors(dict[str, QLabel]):
         label.hide()
         self[field] = label
         return label
+
+    def add_row(self, form: QFormLayout, label: str, widget: QWidget, field: str) -> None:
+        """A form row for `widget`, and under it the row for the field's message."""
+        form.addRow(label, widget)
+        form.addRow("", self.add(field))
 
     def hide_all(self) -> None:
         for label in self.values():

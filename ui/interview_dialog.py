@@ -180,14 +180,10 @@ class InterviewDialog(QDialog):
         self.interviewees.setPlaceholderText(self.tr("Who was interviewed, e.g. director and two officers"))
         about = QGroupBox(self.tr("Interview"))
         form = QFormLayout(about)
-        form.addRow(self.tr("&Department"), self.department)
-        form.addRow("", self.errors.add("department_id"))
-        form.addRow(self.tr("&Semester"), self.semester)
-        form.addRow("", self.errors.add("semester_id"))
-        form.addRow(self.tr("D&ate"), self.interview_date)
-        form.addRow("", self.errors.add("interview_date"))
-        form.addRow(self.tr("&Interviewer"), self.interviewer)
-        form.addRow("", self.errors.add("interviewer"))
+        self.errors.add_row(form, self.tr("&Department"), self.department, "department_id")
+        self.errors.add_row(form, self.tr("&Semester"), self.semester, "semester_id")
+        self.errors.add_row(form, self.tr("D&ate"), self.interview_date, "interview_date")
+        self.errors.add_row(form, self.tr("&Interviewer"), self.interviewer, "interviewer")
         form.addRow(self.tr("Inter&viewees"), self.interviewees)
 
         # Rubric

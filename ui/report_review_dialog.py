@@ -114,12 +114,9 @@ class ReportReviewDialog(QDialog):
                                               "to reject)"))
         review = QGroupBox(self.tr("Review"))
         form = QFormLayout(review)
-        form.addRow(self.tr("&Status"), self.status)
-        form.addRow("", self.errors.add("review_status"))
-        form.addRow(self.tr("Re&viewer"), self.reviewer)
-        form.addRow("", self.errors.add("reviewer"))
-        form.addRow(self.tr("&Notes"), self.notes)
-        form.addRow("", self.errors.add("review_notes"))
+        self.errors.add_row(form, self.tr("&Status"), self.status, "review_status")
+        self.errors.add_row(form, self.tr("Re&viewer"), self.reviewer, "reviewer")
+        self.errors.add_row(form, self.tr("&Notes"), self.notes, "review_notes")
 
         # Publication
         self.channel = QComboBox()
@@ -138,12 +135,9 @@ class ReportReviewDialog(QDialog):
         self.publication_hint.setStyleSheet("color: #555555;")
         publication = QGroupBox(self.tr("Publication"))
         pform = QFormLayout(publication)
-        pform.addRow(self.tr("&Channel"), self.channel)
-        pform.addRow("", self.errors.add("publication_channel"))
-        pform.addRow(self.tr("&Date"), self.published_on)
-        pform.addRow("", self.errors.add("published_on"))
-        pform.addRow(self.tr("&Link"), self.link)
-        pform.addRow("", self.errors.add("publication_url"))
+        self.errors.add_row(pform, self.tr("&Channel"), self.channel, "publication_channel")
+        self.errors.add_row(pform, self.tr("&Date"), self.published_on, "published_on")
+        self.errors.add_row(pform, self.tr("&Link"), self.link, "publication_url")
         pform.addRow("", self.publication_hint)
 
         # Attachment and article
