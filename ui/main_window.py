@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         from app.connection import is_authentication_failure, is_shared
 
         if not isinstance(error, AppError):
-            self.opening_page.show_failure(str(error) or type(error).__name__, offer_local=True)
+            self._show_open_failure(url, str(error) or type(error).__name__)
             raise error  # a bug: the error report logs and explains it
         if is_shared(url) and is_authentication_failure(error):
             from ui.connect_dialog import open_database_with_prompt
@@ -147,6 +147,9 @@ class MainWindow(QMainWindow):
             message = self.tr("The shared database was not opened: the server wants a password.")
         else:
             message = str(error)
+        self._show_open_failure(url, message)
+
+    def _show_open_failure(self, url: str, message: str) -> None:
         self.database_label.setText(self.tr("No database open"))
         self.opening_page.show_failure(message, offer_local=url != default_database_url())
 
