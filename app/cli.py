@@ -17,11 +17,11 @@ from app.i18n import _
 from app.settings import Settings, resolve_database_url
 
 if TYPE_CHECKING:
-    from app.database import Database
+    from app.storage.database import Database
 
 def _database(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
     # Imported here: the window opens its database itself, after it is shown (SQLAlchemy takes a while).
-    from app.database import open_database
+    from app.storage.database import open_database
 
     return open_database(resolve_database_url(args.database, Settings.load()), upgrade=upgrade)
 
@@ -32,7 +32,7 @@ def _say(message: str) -> None:
 
 # ---- demo --------------------------------------------------------------------
 def cmd_demo(args: argparse.Namespace) -> int:
-    from app.demo import database_is_empty, fill_demo
+    from app.demo.builder import database_is_empty, fill_demo
 
     database = _database(args)
     try:
@@ -77,7 +77,7 @@ def _sqlite_only(database: Database, what: str) -> Path:
 
 
 def cmd_db_backup(args: argparse.Namespace) -> int:
-    from app.backup import backup_sqlite
+    from app.storage.backup import backup_sqlite
 
     database = _database(args)
     try:
@@ -93,7 +93,7 @@ def cmd_db_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_db_restore(args: argparse.Namespace) -> int:
-    from app.backup import check_backup_file, restore_sqlite
+    from app.storage.backup import check_backup_file, restore_sqlite
 
     check_backup_file(Path(args.file))
     database = _database(args, upgrade=False)
@@ -119,8 +119,8 @@ def cmd_db_info(args: argparse.Namespace) -> int:
 
 
 def cmd_db_copy(args: argparse.Namespace) -> int:
-    from app.credentials import PasswordStore
-    from app.transfer import copy_database
+    from app.storage.credentials import PasswordStore
+    from app.storage.transfer import copy_database
 
     source = args.from_url or resolve_database_url(args.database, Settings.load())
 
@@ -138,7 +138,7 @@ def cmd_db_copy(args: argparse.Namespace) -> int:
 
 # ---- gui ---------------------------------------------------------------------
 def cmd_gui(args: argparse.Namespace) -> int:
-    from ui.application import run_gui
+    from ui.shell.application import run_gui
 
     return run_gui(args.database)
 

@@ -5,10 +5,10 @@ from pathlib import Path
 
 from app.errors import ValidationError
 from app.i18n import _
-from app.services.rules import valid_timezone
+from app.rules import valid_timezone
 from app.settings import Settings
-from app.visit_ranking import check_weights
-from app.zones import OfficeHours
+from app.evaluation.visit_ranking import check_weights
+from app.planning.zones import OfficeHours
 
 # field -> (label, lowest, highest)
 WHOLE_NUMBERS: dict[str, tuple[str, int, int]] = {

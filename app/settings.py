@@ -1,7 +1,7 @@
 """User settings: one JSON file in the user's config folder (platformdirs).
 
 No password is ever stored here; shared-database passwords live in the
-operating system's keyring (see app/credentials.py).
+operating system's keyring (see app/storage/credentials.py).
 """
 from __future__ import annotations
 

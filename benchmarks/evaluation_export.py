@@ -15,7 +15,7 @@ times (time.process_time; the best of several runs is what the work itself costs
 the others carry interference from other processes on a shared machine, as timeit's
 documentation explains); goal: ours ≤ 1.3 × bare. Medians and wall-clock times, and
 the ratio of each alternating pair, are printed too.
-The database read (app.spreadsheet_data.evaluation_rows) is timed separately.
+The database read (app.views.spreadsheet_data.evaluation_rows) is timed separately.
 
 Memory (goal: ≤ 150 MB): the whole export, read and write, runs in a fresh interpreter
 and reports its peak resident set (ru_maxrss, everything the process ever held, the
@@ -44,8 +44,8 @@ sys.path.insert(0, str(ROOT))
 import openpyxl  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
-from app.database import open_database  # noqa: E402
-from app.spreadsheet_data import EvaluationScoreRow, evaluation_rows  # noqa: E402
+from app.storage.database import open_database  # noqa: E402
+from app.views.spreadsheet_data import EvaluationScoreRow, evaluation_rows  # noqa: E402
 from exports.evaluation_xlsx import score_columns, write_evaluation_workbook  # noqa: E402
 from models import (  # noqa: E402
     Department,
@@ -152,7 +152,7 @@ def peak_kb():
     except OSError:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
-from app.database import open_database
+from app.storage.database import open_database
 from exports.evaluation_xlsx import export_evaluations
 database = open_database({url!r})
 before = peak_kb()

@@ -33,11 +33,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy.orm import Session  # noqa: E402
 
-from app.database import open_database  # noqa: E402
-from app.demo_content import ACTIONS, FINDINGS  # noqa: E402
-from app.documents import agenda_data, certificate_data, programme_data  # noqa: E402
-from app.evaluation_summary import evaluation_summary_data  # noqa: E402
-from app.reference_data import ensure_reference_data  # noqa: E402
+from app.storage.database import open_database  # noqa: E402
+from app.demo.content import ACTIONS, FINDINGS  # noqa: E402
+from app.views.documents import agenda_data, certificate_data, programme_data  # noqa: E402
+from app.views.evaluation_summary import evaluation_summary_data  # noqa: E402
+from app.directory.reference_data import ensure_reference_data  # noqa: E402
 from exports.agenda_pdf import render_agenda  # noqa: E402
 from exports.certificate_pdf import render_certificate  # noqa: E402
 from exports.evaluation_summary_pdf import render_evaluation_summary  # noqa: E402

@@ -96,7 +96,7 @@ def while_opening(db: Path, env: dict[str, str]) -> dict[str, float]:
         "import re, sys, time\n"
         "from PySide6.QtCore import QTimer\n"
         "from PySide6.QtWidgets import QApplication\n"
-        "from ui.application import start_window\n"
+        "from ui.shell.application import start_window\n"
         "window = start_window(sys.argv[1])\n"
         "ticks = [time.perf_counter()]\n"
         "timer = QTimer(interval=10)\n"
@@ -124,11 +124,11 @@ def lists(db: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QTableView
 
-    from app import listing
-    from app.database import open_database
-    from ui.application import ensure_application
-    from ui.table_model import Column, RowTableModel
-    from ui.reports_tab import ReportsTab
+    from app.views import listing
+    from app.storage.database import open_database
+    from ui.shell.application import ensure_application
+    from ui.widgets.table_model import Column, RowTableModel
+    from ui.outcomes.reports_tab import ReportsTab
 
     ensure_application()
     database = open_database(f"sqlite:///{db}")

@@ -24,11 +24,11 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from app.actor import local_actor
-    from app.database import open_database
-    from app.demo import fill_demo
+    from app.storage.database import open_database
+    from app.demo.builder import fill_demo
     from app.settings import Settings
-    from ui.application import ensure_application
-    from ui.main_window import MainWindow
+    from ui.shell.application import ensure_application
+    from ui.shell.main_window import MainWindow
 
     application = ensure_application()
     application.setFont(QFont("WenQuanYi Micro Hei", 9))

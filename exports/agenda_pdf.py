@@ -1,6 +1,6 @@
 """The printable agenda of one workshop (A4; landscape when three or more tracks run at once).
 
-Rendered only from app.documents.AgendaData: the header with the exchange,
+Rendered only from app.views.documents.AgendaData: the header with the exchange,
 partner and round, the times in the IAD's zone and each partner's, the meeting
 link and interpretation, the panels as a table whose columns are the tracks and
 whose rows are time slots, then the participants of both sides.
@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Paragraph, Spacer, Table
 
-from app.documents import AgendaData, AgendaSlot, PanelLine, ZoneSpan
+from app.views.documents import AgendaData, AgendaSlot, PanelLine, ZoneSpan
 from app.i18n import _
 from models.enums import ExchangeKind
 from exports.fonts import FontSet, load_fonts

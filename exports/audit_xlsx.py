@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 
-from app.audit import AuditRow, action_label, describe_changes
+from app.storage.audit import AuditRow, action_label, describe_changes
 from app.i18n import _
 from app.output_files import replacing
 

@@ -1,6 +1,6 @@
 """The certificate of participation: one bilingual page (A4 landscape) for one person and one exchange.
 
-Rendered only from app.documents.CertificateData. The wording is in English and
+Rendered only from app.views.documents.CertificateData. The wording is in English and
 Chinese side by side on purpose, whatever the interface language, so it is not
 passed through the translation function. The body is shrunk to fit if a title
 is very long: a certificate is always exactly one page.
@@ -28,7 +28,7 @@ from reportlab.platypus import (
     Table,
     )
 
-from app.documents import CertificateData
+from app.views.documents import CertificateData
 from exports.fonts import FontSet, load_fonts
 from exports.pdf_layout import (
     ACCENT,

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.database import Database
+from app.storage.database import Database
 from exports import excel_commands, ics_commands
 from exports import overdue_xlsx, pdf_commands
 

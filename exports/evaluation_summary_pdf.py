@@ -1,6 +1,6 @@
 """The evaluation summary of a semester: how each interviewed department scored its workshops (A4).
 
-Rendered only from app.evaluation_summary.EvaluationSummaryData. First the
+Rendered only from app.views.evaluation_summary.EvaluationSummaryData. First the
 semester in figures (departments interviewed, interviews, overall average),
 then a matrix with one row per department and one column per rubric item
 holding the department's average, its overall average and number of
@@ -23,13 +23,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Paragraph, Spacer, Table
 
-from app.evaluation_summary import (
+from app.views.evaluation_summary import (
     EvaluationSummaryData,
     InterviewSummary,
     RubricColumn,
     ScoreAverages,
 )
-from app.evaluations import SCORE_MAX, SCORE_MIN
+from app.evaluation.interviews import SCORE_MAX, SCORE_MIN
 from app.i18n import _
 from exports.fonts import FontSet, load_fonts
 from exports.pdf_layout import (

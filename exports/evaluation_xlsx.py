@@ -22,9 +22,9 @@ from typing import Any
 from openpyxl.chart import BarChart, Reference
 from sqlalchemy.orm import Session
 
-from app.evaluations import SCORE_MAX
+from app.evaluation.interviews import SCORE_MAX
 from app.i18n import _
-from app.spreadsheet_data import AverageRow, EvaluationScoreRow, evaluation_averages, evaluation_rows
+from app.views.spreadsheet_data import AverageRow, EvaluationScoreRow, evaluation_averages, evaluation_rows
 from exports.xlsx_sheets import (
     Column,
     Progress,

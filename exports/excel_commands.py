@@ -29,7 +29,7 @@ def xlsx_path(value: Path) -> Path:
 
 
 def _semester_id(session: Any, name: str | None) -> int | None:
-    from app.spreadsheet_data import semester_named
+    from app.views.spreadsheet_data import semester_named
 
     return semester_named(session, name).id if name else None
 
@@ -130,7 +130,7 @@ def register_imports(exports: SubParsers, imports: SubParsers, open_db: OpenData
     parser.add_argument("--semester", metavar="NAME", help=_("reject forms made for any other semester"))
 
     def run(args: argparse.Namespace) -> int:
-        from app.users import resolve_actor
+        from app.storage.users import resolve_actor
         from exports.topic_import import describe_outcome, import_topic_forms
 
         database = open_db(args)

@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session
 from app.errors import AppError
 from app.i18n import _
 from app.output_files import write_bytes
-from app.planning import InvitationData, invitation_data, round_ids
-from app.scheduling import PanelPlan, Side
-from app.zones import format_offset, format_span, offset_at, zone, zone_or_none
+from app.planning.workshop_plan import InvitationData, invitation_data, round_ids
+from app.planning.scheduling import PanelPlan, Side
+from app.planning.zones import format_offset, format_span, offset_at, zone, zone_or_none
 from models.enums import ExchangeKind, WorkshopStatus
 
 PRODUCT_ID = "-//IAD Online Workshops//Calendar invitation//EN"

@@ -1,7 +1,7 @@
 """The lists officers hand to managers, as Excel: topics, partners, roster, reports, visit ranking.
 
 Each list is one sheet written by exports.xlsx_sheets.write_table from the plain
-rows of app.spreadsheet_data. `LISTS` names them for the command line
+rows of app.views.spreadsheet_data. `LISTS` names them for the command line
 (`iad-workshops export topics ...`) and the window's Export menu.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.i18n import _
-from app.spreadsheet_data import partner_rows, report_rows, roster, topic_rows, visit_rows
+from app.views.spreadsheet_data import partner_rows, report_rows, roster, topic_rows, visit_rows
 from exports.xlsx_sheets import Column, Progress, streaming_workbook, save_workbook, write_table
 
 

@@ -1,6 +1,6 @@
 """The list of overdue reports as a spreadsheet (.xlsx) or a CSV file, for chasing departments.
 
-One row per overdue report, grouped by department (the order `app.reports.overdue_reports`
+One row per overdue report, grouped by department (the order `app.outcomes.reports.overdue_reports`
 gives). Every text cell is forced to text (`data_type = "s"`) so a name or title that
 starts with "=" can never run as a formula; the CSV prefixes such cells with an
 apostrophe for the same reason. Files are written under a temporary name and renamed,
@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from app.errors import AppError
 from app.i18n import _
 from app.output_files import replacing
-from app.reports import OverdueReport
+from app.outcomes.reports import OverdueReport
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
@@ -123,8 +123,8 @@ def register(exports: Any, _imports: Any, open_db: Callable[[Any], Any]) -> None
                         help=_("count overdue as of this day (default: today)"))
 
     def run(args: Any) -> int:
-        from app.reports import overdue_reports
-        from app.services.organisation import semester_by_name
+        from app.outcomes.reports import overdue_reports
+        from app.directory.organisation import semester_by_name
 
         database = open_db(args)
         try:

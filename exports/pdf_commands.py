@@ -93,7 +93,7 @@ def _say_font_notice(settings: Settings) -> None:
 
 
 def _write_agenda(session: Session, args: argparse.Namespace, settings: Settings) -> str:
-    from app.documents import agenda_data
+    from app.views.documents import agenda_data
     from exports.agenda_pdf import write_agenda
     from exports.fonts import load_fonts
 
@@ -103,7 +103,7 @@ def _write_agenda(session: Session, args: argparse.Namespace, settings: Settings
 
 
 def _write_programme(session: Session, args: argparse.Namespace, settings: Settings) -> str:
-    from app.documents import programme_data, semester_id_by_name
+    from app.views.documents import programme_data, semester_id_by_name
     from exports.fonts import load_fonts
     from exports.programme_pdf import write_programme
 
@@ -114,8 +114,8 @@ def _write_programme(session: Session, args: argparse.Namespace, settings: Setti
 
 
 def _write_evaluation_summary(session: Session, args: argparse.Namespace, settings: Settings) -> str:
-    from app.documents import semester_id_by_name
-    from app.evaluation_summary import evaluation_summary_data
+    from app.views.documents import semester_id_by_name
+    from app.views.evaluation_summary import evaluation_summary_data
     from exports.evaluation_summary_pdf import write_evaluation_summary
     from exports.fonts import load_fonts
 
@@ -128,7 +128,7 @@ def _write_evaluation_summary(session: Session, args: argparse.Namespace, settin
 
 
 def _write_certificate(session: Session, args: argparse.Namespace, settings: Settings) -> str:
-    from app.documents import certificate_data
+    from app.views.documents import certificate_data
     from exports.certificate_pdf import write_certificate
     from exports.fonts import load_fonts
 

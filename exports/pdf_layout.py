@@ -30,7 +30,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from app.documents import ZoneSpan
+from app.views.documents import ZoneSpan
 from app.i18n import _
 from app.output_files import write_bytes
 from exports.fonts import FontSet

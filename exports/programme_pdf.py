@@ -1,6 +1,6 @@
 """The semester programme: every workshop of a semester, month by month (A4 landscape).
 
-Rendered only from app.documents.ProgrammeData. The first page is a cover with
+Rendered only from app.views.documents.ProgrammeData. The first page is a cover with
 the semester, a summary and the contents (reportlab's TableOfContents, filled
 by multiBuild); then one table per month, one line per workshop with its date
 and time in the IAD's zone and in the partner's, the exchange, the partner, the
@@ -18,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, PageBreak, Paragraph, Spacer, Table
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from app.documents import ProgrammeData, ProgrammeLine, ZoneSpan
+from app.views.documents import ProgrammeData, ProgrammeLine, ZoneSpan
 from app.i18n import _
 from exports.fonts import FontSet, load_fonts
 from exports.pdf_layout import (

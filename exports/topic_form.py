@@ -9,7 +9,7 @@ One workbook per department:
 - "FormInfo" (very hidden, so only a program sees it): department id and name,
   semester id and name, form kind and version, which the import checks.
 
-The layout and the choices come from app/topic_intake.py, which also checks the
+The layout and the choices come from app/topics/intake.py, which also checks the
 returned forms, so both sides agree. `generate_forms` writes every department's
 form into one folder.
 """
@@ -29,8 +29,8 @@ from sqlalchemy.orm import Session
 from app.errors import NotFoundError
 from app.i18n import _
 from app.output_files import safe_file_name
-from app.spreadsheet_data import DepartmentRef, FormContext, form_context
-from app.topic_intake import (
+from app.views.spreadsheet_data import DepartmentRef, FormContext, form_context
+from app.topics.intake import (
     FORM_FIELDS,
     FORM_KIND,
     FORM_SHEET,

@@ -1,12 +1,12 @@
 """Reading returned topic-collection forms back (Excel), and importing them.
 
-`read_topic_form` turns one workbook into an app.topic_intake.FormSubmission: the
+`read_topic_form` turns one workbook into an app.topics.intake.FormSubmission: the
 identification from the very hidden "FormInfo" sheet, and the filled rows of the
 form sheet as text. It finds the columns by their headers (English, Chinese or
 both, in any width or case), so added, moved or extra columns do not matter, and
 skips blank rows. Everything wrong with the file itself (not an .xlsx, not one of
 our forms, a newer form version, a missing column) becomes a problem of that file;
-the rows are checked against the database by app.topic_intake.receive_forms.
+the rows are checked against the database by app.topics.intake.receive_forms.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.i18n import _
-from app.topic_intake import (
+from app.topics.intake import (
     FORM_FIELDS,
     FORM_KIND,
     FORM_SHEET,
@@ -197,7 +197,7 @@ def read_topic_form(path: Path) -> FormSubmission:
 def import_topic_forms(session: Session, actor: Actor, paths: Iterable[Path], *, dry_run: bool = False,
                        semester_id: int | None = None,
                        progress: Callable[[int, int], None] | None = None) -> IntakeResult:
-    """Read and receive every form; the caller commits. See app.topic_intake.receive_forms."""
+    """Read and receive every form; the caller commits. See app.topics.intake.receive_forms."""
     paths = list(paths)
     submissions = []
     for done, path in enumerate(paths, 1):

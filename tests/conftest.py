@@ -17,7 +17,7 @@ from sqlalchemy import Engine, event, text
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
-from app.database import Database, open_database
+from app.storage.database import Database, open_database
 from models import schema
 from models.database import create_db_engine, normalise_url
 from models.enums import UserRole

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.database import open_database
+from app.storage.database import open_database
 from models import schema
 
 
@@ -109,7 +109,7 @@ def test_read_only_file_is_refused(tmp_path: Path) -> None:
 
 def test_read_only_check_names_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same refusal when the operating system says the file may not be written (also as root)."""
-    from app import database as database_module
+    from app.storage import database as database_module
     from app.errors import DatabaseOpenError
 
     db = tmp_path / "ro.sqlite3"
@@ -137,8 +137,7 @@ def test_malformed_url_is_one_sentence() -> None:
 
 def test_older_database_is_backed_up_before_migration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An existing file at an older revision gets a backup first (simulated by an unknown-but-older head)."""
-    from app import backup as backup_module
-
+    from app.storage import backup as backup_module
     db = tmp_path / "old.sqlite3"
     engine_db = open_database(f"sqlite:///{db}")
     engine_db.close()

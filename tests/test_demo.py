@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.demo import DemoCounts, database_is_empty, fill_demo
+from app.demo.builder import DemoCounts, database_is_empty, fill_demo
 from models import (
     Attendance,
     Department,

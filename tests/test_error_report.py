@@ -9,9 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from ui import error_report
-
-
+from ui.shell import error_report
 def test_an_unexpected_error_is_logged_and_explained(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)

@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.cli import main
-from app.database import Database
+from app.storage.database import Database
 from app.errors import NotFoundError
-from app.planning import add_next_round
-from app.services.exchanges import workshops as workshop_service
+from app.planning.workshop_plan import add_next_round
+from app.planning.records import workshops as workshop_service
 from exports.ics import write_exchange_ics, write_workshop_ics
 from models import Exchange, Panel, PanelSpeaker, Partner, Semester, Workshop
 from models.enums import ExchangeKind, WorkshopStatus

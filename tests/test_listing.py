@@ -7,9 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app import listing
-
-
+from app.views import listing
 def test_a_partners_exchange_history_starts_at_the_first_round_in_utc(
     db_session: Session, make_exchange: Callable[..., Any], make_workshop: Callable[..., Any],
     make_partner: Callable[..., Any],

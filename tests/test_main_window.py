@@ -12,13 +12,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.actor import local_actor
-from app.database import Database
-from app.reference_data import ensure_reference_data
+from app.storage.database import Database
+from app.directory.reference_data import ensure_reference_data
 from app.settings import Settings
 from models import Department, Partner, Person, Preparation, TopicProposal
 from models.enums import ProposalStatus
-from ui.main_window import MainWindow
-from ui.record_tab import RecordTab
+from ui.shell.main_window import MainWindow
+from ui.widgets.record_tab import RecordTab
 
 
 @pytest.fixture(autouse=True)
@@ -149,7 +149,7 @@ def test_delete_asks_first_and_refuses_what_is_still_used(
     people = go_to(qtbot, window, window.people_tab)
     refused: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: refused.append(text))
-    from ui.list_dialogs import DepartmentsEditor
+    from ui.directory.list_dialogs import DepartmentsEditor
 
     editor = DepartmentsEditor(window)
     qtbot.addWidget(editor)
@@ -219,7 +219,7 @@ def test_put_a_person_on_an_exchange_roster_and_take_them_off(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from models import Participation
-    from ui.people_tab import JoinExchangeDialog
+    from ui.people.people_tab import JoinExchangeDialog
 
     tab = go_to(qtbot, window, window.people_tab)
     with window.database.transaction() as session:
@@ -244,7 +244,7 @@ def test_put_a_person_on_an_exchange_roster_and_take_them_off(
 
 def test_new_exchange_then_edit_its_partners(qtbot: QtBot, window: MainWindow) -> None:
     from models import Exchange, Workshop
-    from ui.workshops_tab import ExchangeDialog
+    from ui.planning.workshops_tab import ExchangeDialog
 
     tab = go_to(qtbot, window, window.workshops_tab)
     dialog = ExchangeDialog(window, None, window)
@@ -286,7 +286,7 @@ def _department_id(window: MainWindow, name: str) -> int:
 
 
 def test_what_was_done_is_there_after_a_restart(qtbot: QtBot, seeded: Database, tmp_path: Path) -> None:
-    from app.database import open_database
+    from app.storage.database import open_database
 
     first = MainWindow(seeded, Settings(), local_actor())
     qtbot.addWidget(first)
@@ -311,7 +311,7 @@ def test_a_round_opens_in_a_planner_tab_that_asks_before_closing_with_edits(
     from datetime import UTC, datetime
 
     from models import Exchange, Workshop
-    from ui.workshop_planner import WorkshopPlanner
+    from ui.planning.workshop_planner import WorkshopPlanner
 
     with window.database.transaction() as session:
         exchange = session.scalars(select(Exchange)).one()
@@ -341,7 +341,7 @@ def test_review_and_publication_change_only_through_the_review_dialog(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from models import Participation, Report
-    from ui.report_review_dialog import ReportReviewDialog
+    from ui.outcomes.report_review_dialog import ReportReviewDialog
 
     with window.database.transaction() as session:
         session.add(Report(participation=session.scalars(select(Participation)).one(), title="Peer support at SJTU"))
@@ -360,9 +360,9 @@ def test_a_save_over_someone_elses_change_shows_both_and_keeps_the_choice(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from app.actor import Actor
-    from app.services.partners import partners
+    from app.directory.partners import partners
     from models.enums import PartnerStatus, UserRole
-    from ui.conflict_dialog import ConflictDialog
+    from ui.widgets.conflict_dialog import ConflictDialog
 
     tab = go_to(qtbot, window, window.partners_tab)
     partner_id = tab.model.row_at(0)[0]
@@ -392,7 +392,7 @@ def test_refresh_shows_a_colleagues_change_but_never_replaces_unsaved_edits(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     from app.actor import Actor
-    from app.services.partners import partners
+    from app.directory.partners import partners
     from models.enums import UserRole
 
     colleague = Actor("colleague", UserRole.OFFICER)
@@ -434,10 +434,10 @@ def test_start_up_leaves_the_document_libraries_for_later(tmp_path: Path) -> Non
 
     code = (
         "import sys\n"
-        "from app.database import open_database\n"
+        "from app.storage.database import open_database\n"
         "from app.settings import Settings\n"
-        "from ui.application import ensure_application\n"
-        "from ui.main_window import MainWindow\n"
+        "from ui.shell.application import ensure_application\n"
+        "from ui.shell.main_window import MainWindow\n"
         "app = ensure_application()\n"
         f"window = MainWindow(open_database({str(tmp_path / 'x.sqlite3')!r}), Settings())\n"
         "print(sorted(m for m in ('reportlab', 'openpyxl', 'psycopg')"
@@ -469,8 +469,8 @@ def test_a_follow_up_contact_logged_on_the_partner_shows_on_the_department(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from models import FollowUpContact
-    from ui.follow_ups_panel import ContactLogDialog
-    from ui.list_dialogs import DepartmentsEditor
+    from ui.outcomes.follow_ups_panel import ContactLogDialog
+    from ui.directory.list_dialogs import DepartmentsEditor
 
     tab = go_to(qtbot, window, window.partners_tab)
     melbourne = _partner_id(window, "University of Melbourne")

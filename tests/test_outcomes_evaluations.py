@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.errors import ConflictError, ValidationError
-from app.evaluations import (
+from app.evaluation.interviews import (
     ActionInput,
     InterviewInput,
     add_rubric_item,
@@ -25,7 +25,7 @@ from app.evaluations import (
     save_interview,
     set_rubric_item_active,
 )
-from app.follow_ups import contacts_for_department, contacts_for_partner, log_contact, update_contact
+from app.outcomes.follow_ups import contacts_for_department, contacts_for_partner, log_contact, update_contact
 from app.settings import Settings
 from models import AuditEntry, Evaluation, EvaluationScore, RubricItem
 from models.enums import ContactChannel, WorkshopStatus

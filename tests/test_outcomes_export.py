@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from app.errors import AppError
-from app.reports import OverdueReport
+from app.outcomes.reports import OverdueReport
 from exports.overdue_xlsx import register, write_overdue, write_overdue_csv, write_overdue_xlsx
 from models.enums import ReportKind
 

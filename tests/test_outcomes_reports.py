@@ -12,10 +12,12 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app import reports as report_service
+from app.outcomes import articles
+from app.outcomes import reports as report_service
+from app.outcomes.articles import prepare_article
 from app.actor import Actor
 from app.errors import NotFoundError, PermissionDeniedError, ValidationError
-from app.reports import (
+from app.outcomes.reports import (
     AttachmentCorruptError,
     attach_file,
     attach_path,
@@ -23,7 +25,6 @@ from app.reports import (
     group_by_department,
     open_attachment,
     overdue_reports,
-    prepare_article,
     publish_report,
     record_review,
 )
@@ -376,7 +377,7 @@ def test_article_in_markdown_from_text_and_markdown(db_session: Session, officer
 def test_article_from_unreadable_types(db_session: Session, officer: Actor, article_report: Report) -> None:
     assert "Abstract" in prepare_article(db_session, article_report.id)  # no file: facts only
     attach_file(db_session, officer, article_report.id, "slides.pdf", b"%PDF", limit_mb=5)
-    article = report_service.build_article(db_session, article_report.id)
+    article = articles.build_article(db_session, article_report.id)
     assert "slides.pdf" in article.body_note and article.body == []
     attach_file(db_session, officer, article_report.id, "broken.docx", b"not a zip", limit_mb=5)
     with pytest.raises(report_service.AppError, match="cannot be read as a Word document"):

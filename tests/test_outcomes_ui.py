@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
 from app.actor import Actor
-from app.database import Database
-from app.reference_data import ensure_reference_data
+from app.storage.database import Database
+from app.directory.reference_data import ensure_reference_data
 from app.settings import Settings
 from models import (
     Attendance,
@@ -34,12 +34,12 @@ from models import (
     Workshop,
 )
 from models.enums import PublicationChannel, ReviewStatus, UserRole, VisitStatus, WorkshopStatus
-from ui.adjustment_dialog import AdjustmentDialog
-from ui.interview_dialog import InterviewDialog
-from ui.outcomes_actions import install
-from ui.overdue_view import DueForInterviewView, OverdueView
-from ui.report_review_dialog import ReportReviewDialog
-from ui.visit_ranking_view import VisitRankingView
+from ui.evaluation.adjustment_dialog import AdjustmentDialog
+from ui.evaluation.interview_dialog import InterviewDialog
+from ui.outcomes.outcomes_actions import install
+from ui.outcomes.overdue_view import DueForInterviewView, OverdueView
+from ui.outcomes.report_review_dialog import ReportReviewDialog
+from ui.evaluation.visit_ranking_view import VisitRankingView
 
 TODAY = date(2026, 12, 20)
 OFFICER = Actor("chen.jing", UserRole.OFFICER)

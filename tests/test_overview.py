@@ -10,9 +10,9 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
-from app.evaluations import ActionInput, InterviewInput, add_rubric_item, list_rubric, save_interview
-from app.overview import semester_overview
-from app.reports import publish_report, record_review
+from app.evaluation.interviews import ActionInput, InterviewInput, add_rubric_item, list_rubric, save_interview
+from app.views.overview import semester_overview
+from app.outcomes.reports import publish_report, record_review
 from app.settings import Settings
 from models.enums import ProposalStatus, PublicationChannel, ReviewStatus, WorkshopStatus
 

@@ -6,12 +6,12 @@ from typing import Any
 from PySide6.QtCharts import QAbstractBarSeries, QBarSet
 from pytestqt.qtbot import QtBot
 
-from app.database import Database
+from app.storage.database import Database
 from app.settings import Settings
-from app.overview import DepartmentScore, MonthCount, SemesterOverview
+from app.views.overview import DepartmentScore, MonthCount, SemesterOverview
 from models import Semester
 from tests.test_outcomes_ui import TODAY, World, world  # noqa: F401 - the fixture is used by name
-from ui.overview_tab import OverviewTab, nice_step
+from ui.overview.overview_tab import OverviewTab, nice_step
 
 
 def bar_values(tab: OverviewTab, chart: str) -> list[list[float]]:

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from app.actor import Actor
-from app.database import Database
-from app.documents import agenda_data
+from app.storage.database import Database
+from app.views.documents import agenda_data
 from app.settings import Settings
 from exports.agenda_pdf import render_agenda
 from models import (
@@ -33,9 +33,9 @@ from models import (
     Workshop,
 )
 from models.enums import ExchangeKind
-from ui import pdf_actions
+from ui.documents import pdf_actions
 from app.output_files import safe_file_name
-from ui.pdf_actions import CertificateDialog, install, paint_pdf, prepare_printer
+from ui.documents.pdf_actions import CertificateDialog, install, paint_pdf, prepare_printer
 
 
 class FakeWindow(QMainWindow):
@@ -220,7 +220,7 @@ def test_certificate_for_the_person_picked_in_the_dialog(window: FakeWindow, tmp
 
 
 def test_certificate_dialog_lists_each_persons_exchanges(qtbot: QtBot) -> None:
-    from app.documents import CertificateChoice
+    from app.views.documents import CertificateChoice
 
     every = (CertificateChoice(1, "Li Na 李娜", 10, "Alpha (2026 Fall)"),
              CertificateChoice(1, "Li Na 李娜", 11, "Beta (2025 Spring)"),

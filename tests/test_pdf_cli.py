@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from app.cli import main
-from app.database import Database, open_database
+from app.storage.database import Database, open_database
 from models import (
     Attendance,
     Department,

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from app.documents import (
+from app.views.documents import (
     AgendaData,
     DocumentDataError,
     agenda_data,
@@ -390,7 +390,7 @@ def test_certificate_choices_list_each_participation(db_session: Session, agenda
 
 
 def test_partners_sharing_a_zone_share_one_clock_after_the_iads() -> None:
-    from app.documents import PartnerInfo, clocks_for
+    from app.views.documents import PartnerInfo, clocks_for
 
     partners = [PartnerInfo(1, "Oxford", "", "UK", "", "Europe/London"),
                 PartnerInfo(2, "Fudan", "", "China", "", "Asia/Shanghai"),

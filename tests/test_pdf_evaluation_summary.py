@@ -13,9 +13,9 @@ from pypdf import PdfReader
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from app.documents import DocumentDataError
+from app.views.documents import DocumentDataError
 from app.errors import AppError, NotFoundError
-from app.evaluation_summary import EvaluationSummaryData, evaluation_summary_data
+from app.views.evaluation_summary import EvaluationSummaryData, evaluation_summary_data
 from exports.evaluation_summary_pdf import one_decimal, render_evaluation_summary
 from exports.fonts import load_fonts
 from models import EvaluationAction, RubricItem

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from app.documents import ZoneSpan
+from app.views.documents import ZoneSpan
 from exports import fonts as font_module
 from exports.fonts import CID_FALLBACK, FontFallbackWarning, FontFile, load_fonts, truetype_problem
 from exports.pdf_layout import markup, para, styles, time_range, write_atomically, zone_label

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.errors import ConflictError, PermissionDeniedError, ValidationError
-from app.planning import (
+from app.planning.workshop_plan import (
     add_next_round,
     add_panel,
     attendance_grid,
@@ -27,10 +27,10 @@ from app.planning import (
     snap_minutes,
     speaker_choices,
 )
-from app.scheduling import PanelPlan, Side, SpeakerPlan, load_plan
+from app.planning.scheduling import PanelPlan, Side, SpeakerPlan, load_plan
 from app.settings import Settings
-from app.time_slots import TimeSlot, find_time_slots
-from app.zones import OfficeHours
+from app.planning.time_slots import TimeSlot, find_time_slots
+from app.planning.zones import OfficeHours
 from models import Attendance, AuditEntry, Exchange, Panel, PanelSpeaker, Participation, Workshop
 from models.enums import ExchangeKind, WorkshopStatus
 

@@ -40,7 +40,7 @@ def test_an_opentype_font_is_refused(tmp_path: Path) -> None:
 def test_settings_dialog_saves_checked_values_and_refuses_bad_ones(qtbot: object) -> None:
     from PySide6.QtWidgets import QLineEdit, QSpinBox
 
-    from ui.settings_dialog import SettingsDialog
+    from ui.shell.settings_dialog import SettingsDialog
 
     settings = Settings()
     dialog = SettingsDialog(settings)

@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.errors import ConflictError, InUseError, PermissionDeniedError, ValidationError
-from app.services.exchanges import exchanges
-from app.services.organisation import departments, people, semesters
-from app.services.partners import partners
-from app.services.topics import proposals
+from app.planning.records import exchanges
+from app.directory.organisation import departments, people, semesters
+from app.directory.partners import partners
+from app.topics.records import proposals
 from models import AuditEntry, Panel, Partner
 from models.enums import AuditAction, ExchangeKind, PartnerStatus, ProposalStatus
 

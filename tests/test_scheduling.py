@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.errors import ValidationError
-from app.scheduling import (
+from app.planning.scheduling import (
     Booking,
     PanelPlan,
     PlanContext,
@@ -30,7 +30,7 @@ from app.scheduling import (
     load_plan,
 )
 from app.settings import Settings
-from app.zones import clock_changes
+from app.planning.zones import clock_changes
 from models import Panel, Workshop
 from models.enums import ExchangeKind, WorkshopStatus
 

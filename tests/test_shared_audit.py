@@ -10,8 +10,8 @@ import openpyxl
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
-from app.audit import audit_entries, audit_tables, audit_users, describe_changes, history, last_change
-from app.services.partners import partner_contacts, partners
+from app.storage.audit import audit_entries, audit_tables, audit_users, describe_changes, history, last_change
+from app.directory.partners import partner_contacts, partners
 from exports.audit_xlsx import write_audit_csv, write_audit_xlsx
 from models import Partner
 from models.enums import UserRole

@@ -14,15 +14,15 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
 
 from app.actor import Actor
-from app.backup import latest_automatic_backup
-from app.database import Database, open_database
-from app.services.partners import partners
+from app.storage.backup import latest_automatic_backup
+from app.storage.database import Database, open_database
+from app.directory.partners import partners
 from app.settings import Settings
 from models import Partner
 from models.database import create_db_engine, normalise_url
 from models.enums import UserRole
 from tests.conftest import POSTGRES_SKIP_REASON, POSTGRES_URL, scratch_postgres_database
-from ui.backup_scheduler import BackupScheduler, restore_from_backup
+from ui.storage.backup_scheduler import BackupScheduler, restore_from_backup
 
 ADMIN = Actor("wang.fang", UserRole.ADMINISTRATOR)
 OFFICER = Actor("li.wei", UserRole.OFFICER)

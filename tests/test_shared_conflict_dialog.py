@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 from pytestqt.qtbot import QtBot
 
 from app.actor import Actor
-from app.database import open_database
+from app.storage.database import open_database
 from app.errors import ConflictError
-from app.services.exchanges import workshops
+from app.planning.records import workshops
 from models.enums import UserRole
 from tests.test_shared_conflicts import LABELS, seed_workshop
-from ui.conflict_dialog import MERGE, MINE, THEIRS, ConflictDialog, revive
+from ui.widgets.conflict_dialog import MERGE, MINE, THEIRS, ConflictDialog, revive
 
 
 def make_error() -> ConflictError:

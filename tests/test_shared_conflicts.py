@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import func, select
 
 from app.actor import Actor
-from app.database import Database, open_database
+from app.storage.database import Database, open_database
 from app.errors import ConflictError
-from app.services.exchanges import workshops
+from app.planning.records import workshops
 from models import AuditEntry, Exchange, Partner, Semester, Workshop
 from models.enums import UserRole
 from tests.conftest import POSTGRES_SKIP_REASON, POSTGRES_URL, scratch_postgres_database

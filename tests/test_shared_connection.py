@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from app.connection import (
+from app.storage.connection import (
     ConnectionDetails,
     is_authentication_failure,
     needs_password,
@@ -22,8 +22,8 @@ from app.connection import (
     with_password,
     without_password,
 )
-from app.credentials import SERVICE, PasswordStore, account_name
-from app.database import describe_connection_error, open_database
+from app.storage.credentials import SERVICE, PasswordStore, account_name
+from app.storage.database import describe_connection_error, open_database
 from app.errors import DatabaseOpenError, ValidationError
 from app.settings import Settings
 from models.database import create_db_engine, normalise_url
@@ -280,7 +280,7 @@ def test_sqlite_is_opened_as_it_is(tmp_path: Path, no_keyring: None) -> None:
 
 
 def test_one_password_store_serves_the_whole_run(no_keyring: None) -> None:
-    from app.credentials import password_store, supply_passwords
+    from app.storage.credentials import password_store, supply_passwords
 
     typed_at_start = PasswordStore()
     supply_passwords(typed_at_start)

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import text, update
 
 from app.actor import Actor
-from app.database import Database, open_database
-from app.live_updates import EVERYTHING, ChangeWatcher, install_change_notifications, tables_of
-from app.services.partners import partners
+from app.storage.database import Database, open_database
+from app.storage.live_updates import EVERYTHING, ChangeWatcher, install_change_notifications, tables_of
+from app.directory.partners import partners
 from models import Partner
 from models.enums import UserRole
 

@@ -10,11 +10,11 @@ from sqlalchemy import select
 
 from app.actor import Actor
 from app.cli import main
-from app.database import Database, open_database
-from app.demo import fill_demo
-from app.services.partners import partners
-from app.services.users import users
-from app.transfer import TransferError, copy_between, copy_database, plain_rows, tables_in_order
+from app.storage.database import Database, open_database
+from app.demo.builder import fill_demo
+from app.directory.partners import partners
+from app.storage.user_records import users
+from app.storage.transfer import TransferError, copy_between, copy_database, plain_rows, tables_in_order
 from models import Partner
 from models.enums import UserRole
 
@@ -87,9 +87,9 @@ def test_copy_refuses_a_target_that_holds_data(local_with_data: str, postgres_ur
 
 def test_a_failed_copy_leaves_the_target_empty(local_with_data: str, postgres_url: str,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    import app.transfer
+    import app.storage.transfer
 
-    real = app.transfer._copy_table  # noqa: SLF001
+    real = app.storage.transfer._copy_table  # noqa: SLF001
     calls = {"n": 0}
 
     def failing(*args: Any, **kwargs: Any) -> int:
@@ -98,7 +98,7 @@ def test_a_failed_copy_leaves_the_target_empty(local_with_data: str, postgres_ur
             raise OSError("network cable pulled")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(app.transfer, "_copy_table", failing)
+    monkeypatch.setattr(app.storage.transfer, "_copy_table", failing)
     with pytest.raises(OSError):
         copy_database(local_with_data, postgres_url)
     target = open_database(postgres_url)
@@ -110,9 +110,9 @@ def test_a_failed_copy_leaves_the_target_empty(local_with_data: str, postgres_ur
 
 def test_a_row_count_mismatch_fails_loudly(local_with_data: str, tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    import app.transfer
+    import app.storage.transfer
 
-    real_insert_count = app.transfer._copy_table  # noqa: SLF001
+    real_insert_count = app.storage.transfer._copy_table  # noqa: SLF001
 
     def dropping_last_partner(src: Any, dst: Any, table: Any, chunk: int, progress: Any) -> int:
         copied = real_insert_count(src, dst, table, chunk, progress)
@@ -120,7 +120,7 @@ def test_a_row_count_mismatch_fails_loudly(local_with_data: str, tmp_path: Path,
             dst.execute(table.delete().where(table.c.id == dst.scalar(select(table.c.id).order_by(table.c.id.desc()))))
         return copied
 
-    monkeypatch.setattr(app.transfer, "_copy_table", dropping_last_partner)
+    monkeypatch.setattr(app.storage.transfer, "_copy_table", dropping_last_partner)
     with pytest.raises(TransferError) as caught:
         copy_database(local_with_data, f"sqlite:///{tmp_path / 'target.sqlite3'}")
     assert "partners: 21 rows in the source, 20 in the target" in str(caught.value)

@@ -12,20 +12,20 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.actor import Actor
-from app.connection import ConnectionReport
-from app.credentials import SERVICE, PasswordStore
-from app.database import Database, open_database
+from app.storage.connection import ConnectionReport
+from app.storage.credentials import SERVICE, PasswordStore
+from app.storage.database import Database, open_database
 from app.errors import DatabaseOpenError
-from app.services.partners import partners
+from app.directory.partners import partners
 from app.settings import Settings
 from models.database import normalise_url
 from models.enums import UserRole
 from tests.fake_keyring import MemoryKeyring
 from tests.test_shared_connection import RefusingServer
-from ui.audit_dialog import AuditDialog
-from ui.connect_dialog import ConnectDialog, open_database_with_prompt
-from ui.live_refresh import LiveRefresh
-from ui.users_dialog import UsersDialog
+from ui.storage.audit_dialog import AuditDialog
+from ui.storage.connect_dialog import ConnectDialog, open_database_with_prompt
+from ui.storage.live_refresh import LiveRefresh
+from ui.storage.users_dialog import UsersDialog
 
 ADMIN = Actor("wang.fang", UserRole.ADMINISTRATOR)
 OFFICER = Actor("li.wei", UserRole.OFFICER)
@@ -292,8 +292,7 @@ class StubWindow(QMainWindow):
 
 def test_install_adds_the_menus_and_starts_the_timers(qtbot: QtBot, sqlite_database: Database,
                                                       memory_keyring: MemoryKeyring) -> None:
-    from ui import shared_actions
-
+    from ui.storage import shared_actions
     window = StubWindow(sqlite_database, Actor("officer", UserRole.OFFICER))
     qtbot.addWidget(window)
     shared_actions.install(window)
@@ -313,7 +312,7 @@ def test_install_adds_the_menus_and_starts_the_timers(qtbot: QtBot, sqlite_datab
 def test_connect_action_switches_to_the_shared_database(qtbot: QtBot, sqlite_database: Database, postgres_url: str,
                                                         memory_keyring: MemoryKeyring,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    from ui import connect_dialog, shared_actions
+    from ui.storage import connect_dialog, shared_actions
 
     window = StubWindow(open_database(sqlite_database.url), ADMIN)
     qtbot.addWidget(window)
@@ -336,7 +335,7 @@ def test_connect_action_switches_to_the_shared_database(qtbot: QtBot, sqlite_dat
 
 
 def test_a_password_typed_this_run_reaches_every_connection(memory_keyring: MemoryKeyring) -> None:
-    from app.credentials import supply_passwords
+    from app.storage.credentials import supply_passwords
 
     server = RefusingServer()
     store = PasswordStore()

@@ -2,24 +2,26 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import pkgutil
 import threading
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-import app.services
+import app
 from app.actor import Actor
-from app.database import Database, open_database
+from app.storage.database import Database, open_database
 from app.errors import PermissionDeniedError, ValidationError
-from app.services.records import RecordService
-from app.services.users import users
-from app.transfer import restore_local_backup
-from app.users import login, resolve_actor, resolve_login
+from app.records import RecordService
+from app.storage.user_records import users
+from app.storage.transfer import restore_local_backup
+from app.storage.users import login, resolve_actor, resolve_login
 from models import AuditEntry, Partner, User
 from models.database import create_db_engine, normalise_url
 from models.enums import UserRole
@@ -27,19 +29,23 @@ from tests.conftest import POSTGRES_SKIP_REASON, POSTGRES_URL, scratch_postgres_
 
 
 def every_record_service() -> list[tuple[str, RecordService]]:  # type: ignore[type-arg]
-    """Every service instance in app/services/*, found by looking, so a new one cannot be forgotten."""
+    """Every service instance made in app/, found by looking, so a new one cannot be forgotten."""
     found: dict[int, tuple[str, RecordService]] = {}  # type: ignore[type-arg]
-    for module_info in pkgutil.iter_modules(app.services.__path__):
-        module = importlib.import_module(f"app.services.{module_info.name}")
+    for module_info in pkgutil.walk_packages(app.__path__, "app."):
+        spec = importlib.util.find_spec(module_info.name)
+        if spec is None or spec.origin is None or "RecordService" not in Path(spec.origin).read_text():
+            continue
+        module = importlib.import_module(module_info.name)
         for name, value in vars(module).items():
             if isinstance(value, RecordService):
-                found[id(value)] = (f"{module_info.name}.{name}", value)
+                found.setdefault(id(value), (f"{module_info.name}.{name}", value))
     return sorted(found.values(), key=lambda pair: pair[0])
 
 
 def test_the_service_list_is_complete() -> None:
     names = {name for name, _service in every_record_service()}
-    assert {"partners.partners", "exchanges.workshops", "users.users", "topics.proposals"} <= names
+    assert {"app.directory.partners.partners", "app.planning.records.workshops", "app.storage.user_records.users",
+            "app.topics.records.proposals"} <= names
     assert len(names) >= 20
 
 

@@ -14,15 +14,15 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.cli import window_arguments
-from app.credentials import PasswordStore
-from app.database import Database
+from app.storage.credentials import PasswordStore
+from app.storage.database import Database
 from app.settings import Settings
 from models import Semester
 from tests.fake_keyring import MemoryKeyring
 from tests.test_shared_connection import RefusingServer
-from ui import connect_dialog
-from ui.main_window import MainWindow
-from ui.topics_tab import TopicsTab
+from ui.storage import connect_dialog
+from ui.shell.main_window import MainWindow
+from ui.topics.topics_tab import TopicsTab
 
 
 @pytest.fixture(autouse=True)
@@ -43,14 +43,14 @@ def test_the_window_is_shown_before_the_database_layer_is_imported() -> None:
         "import sys\n"
         "from app.cli import window_arguments\n"
         "from app.settings import Settings\n"
-        "from ui.application import ensure_application\n"
-        "from ui.main_window import MainWindow\n"
+        "from ui.shell.application import ensure_application\n"
+        "from ui.shell.main_window import MainWindow\n"
         "window_arguments([])\n"
         "application = ensure_application()\n"
         "window = MainWindow(None, Settings())\n"
         "window.show()\n"
         "application.processEvents()\n"
-        "print(window.isVisible(), sorted(m for m in ('sqlalchemy', 'models', 'app.database') if m in sys.modules))\n"
+        "print(window.isVisible(), sorted(m for m in ('sqlalchemy', 'models', 'app.storage.database') if m in sys.modules))\n"
     )
     result = run_python(code)
     assert result.returncode == 0, result.stderr
@@ -62,8 +62,8 @@ def test_the_worker_loads_everything_the_tabs_import(tmp_path: Path) -> None:
     code = (
         "import sys\n"
         "from app.settings import Settings\n"
-        "from ui.application import ensure_application\n"
-        "from ui.main_window import MainWindow, open_for_window\n"
+        "from ui.shell.application import ensure_application\n"
+        "from ui.shell.main_window import MainWindow, open_for_window\n"
         "application = ensure_application()\n"
         "window = MainWindow(None, Settings())\n"
         "database, login = open_for_window(sys.argv[1])\n"
@@ -182,7 +182,7 @@ def test_closing_the_window_while_the_database_opens_ends_cleanly(tmp_path: Path
     code = (
         "import sys\n"
         "from PySide6.QtCore import QTimer\n"
-        "import ui.application as application\n"
+        "import ui.shell.application as application\n"
         "start = application.start_window\n"
         "def closing_at_once(url):\n"
         "    window = start(url)\n"

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from models.enums import ReviewStatus
-from ui.formatting import day, label
-from ui.table_model import Column, RowTableModel
+from ui.widgets.formatting import day, label
+from ui.widgets.table_model import Column, RowTableModel
 
 ROWS = [
     (1, "Wang Li", date(2026, 12, 1), ReviewStatus.SUBMITTED, 3),

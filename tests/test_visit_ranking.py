@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.errors import ValidationError
-from app.evaluations import ActionInput, InterviewInput, list_rubric, save_interview
-from app.reference_data import ensure_reference_data
-from app.reports import publish_report, record_review
+from app.evaluation.interviews import ActionInput, InterviewInput, list_rubric, save_interview
+from app.directory.reference_data import ensure_reference_data
+from app.outcomes.reports import publish_report, record_review
 from app.settings import Settings
-from app.visit_ranking import (
+from app.evaluation.visit_ranking import (
     CandidateFacts,
     adjust,
     explain,

@@ -16,10 +16,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.actor import Actor
-from app.database import Database
-from app.scheduling import Side
+from app.storage.database import Database
+from app.planning.scheduling import Side
 from app.settings import Settings
-from app.zones import OfficeHours
+from app.planning.zones import OfficeHours
 from models import (
     Attendance,
     Department,
@@ -34,9 +34,9 @@ from models import (
     Workshop,
 )
 from models.enums import ExchangeKind, UserRole, WorkshopStatus
-from ui.panel_timeline import PanelTimeline, TimelineBlock
-from ui.time_slot_dialog import SlotTableModel, TimeSlotDialog
-from ui.workshop_planner import WorkshopPlanner
+from ui.planning.panel_timeline import PanelTimeline, TimelineBlock
+from ui.planning.time_slot_dialog import SlotTableModel, TimeSlotDialog
+from ui.planning.workshop_planner import WorkshopPlanner
 
 START = datetime(2026, 10, 19, 1, 0, tzinfo=UTC)  # Mon 19 Oct 09:00 Shanghai, 12:00 in Sydney (AEDT)
 OFFICER = Actor("officer", UserRole.OFFICER)
@@ -371,7 +371,7 @@ def test_time_slot_dialog_proposes_and_applies_a_slot(qtbot: QtBot, planner: Wor
 
 
 def test_slot_model_lists_every_side(qtmodeltester: Any) -> None:
-    from app.time_slots import find_time_slots
+    from app.planning.time_slots import find_time_slots
 
     model = SlotTableModel([Side("IAD", "Asia/Shanghai", False), Side("Leeds", "Europe/London")])
     model.set_slots(find_time_slots(first_day=date(2026, 11, 2), last_day=date(2026, 11, 3), duration_minutes=120,
@@ -433,7 +433,7 @@ class FakeWindow(QMainWindow):
 def test_install_adds_the_export_and_planner_actions(
     qtbot: QtBot, sqlite_database: Database, seeded: Seeded, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
 ) -> None:
-    from ui.planning_actions import install
+    from ui.planning.planning_actions import install
 
     window = FakeWindow(sqlite_database, seeded.workshop_id)
     qtbot.addWidget(window)
@@ -490,9 +490,9 @@ def test_three_rounds_with_sydney_across_its_clock_change_and_invitations_on_bot
 
 
 def test_speakers_dialog_keeps_the_order_and_filters(qtbot: QtBot) -> None:
-    from app.planning import SpeakerChoice
-    from app.scheduling import SpeakerPlan
-    from ui.workshop_planner import SpeakersDialog
+    from app.planning.workshop_plan import SpeakerChoice
+    from app.planning.scheduling import SpeakerPlan
+    from ui.planning.workshop_planner import SpeakersDialog
 
     choices = [SpeakerChoice(SpeakerPlan("李伟 Li Wei", person_id=1), "Student Mental Health Center"),
                SpeakerChoice(SpeakerPlan("Wang Fang", person_id=2), "Student Mental Health Center"),

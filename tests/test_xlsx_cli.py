@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from app.cli import main
-from app.database import Database
+from app.storage.database import Database
 from models import Department, Semester, TopicArea, TopicProposal
 
 

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from app.spreadsheet_data import evaluation_rows, partner_rows, report_rows, roster, topic_rows, visit_rows
+from app.views.spreadsheet_data import evaluation_rows, partner_rows, report_rows, roster, topic_rows, visit_rows
 from exports.evaluation_xlsx import export_evaluations
 from exports.list_xlsx import export_partners, export_reports, export_roster, export_topics, export_visits
 from models import (
@@ -296,7 +296,7 @@ def test_report_tracker(db_session: Session, tmp_path: Path, make_report: Callab
 
 
 def test_days_late_until_submission_or_today() -> None:
-    from app.spreadsheet_data import days_late
+    from app.views.spreadsheet_data import days_late
 
     assert days_late(date(2026, 12, 1), None, date(2026, 12, 4)) == 3
     assert days_late(date(2026, 12, 1), date(2026, 11, 30), date(2026, 12, 4)) is None

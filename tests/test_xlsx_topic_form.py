@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.errors import PermissionDeniedError, ValidationError
-from app.services import topics as topic_services
-from app.topic_intake import Change, receive_forms
+from app.topics import records as topic_services
+from app.topics.intake import Change, receive_forms
 from app.output_files import safe_file_name
 from exports.topic_form import form_file_name, generate_forms
 from exports.topic_import import import_topic_forms, read_topic_form
@@ -58,7 +58,7 @@ def setup(db_session: Session, make_semester: Callable[..., Semester], make_depa
 
 
 def _ref(department: Department) -> Any:
-    from app.spreadsheet_data import DepartmentRef
+    from app.views.spreadsheet_data import DepartmentRef
 
     return DepartmentRef(department.id, department.name_en, department.name_zh, department.code)
 

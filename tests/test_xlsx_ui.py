@@ -16,15 +16,15 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.actor import Actor
-from app.database import Database
+from app.storage.database import Database
 from app.settings import Settings
-from app.topic_intake import Change, FileOutcome, IntakeResult, LineOutcome
+from app.topics.intake import Change, FileOutcome, IntakeResult, LineOutcome
 from exports.topic_form import generate_forms
 from exports.topic_import import import_topic_forms
 from models import Department, Semester, TopicArea, TopicProposal
 from models.enums import UserRole
-from ui import spreadsheet_actions
-from ui.spreadsheet_actions import Cancelled, TopicImportPreviewDialog, install, run_with_progress
+from ui.documents import spreadsheet_actions
+from ui.documents.spreadsheet_actions import Cancelled, TopicImportPreviewDialog, install, run_with_progress
 
 OFFICER = Actor("officer", UserRole.OFFICER)
 

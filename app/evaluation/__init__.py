@@ -1,0 +1,1 @@
+"""Step 5, evaluation: department interviews, their summary, the visit priority ranking."""

@@ -1,0 +1,189 @@
+"""Which database to use, and opening it safely: checks, backup, migration."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import DatabaseOpenError
+from app.i18n import _
+from app.storage.change_notices import install_change_notifications
+from models import schema
+from models.database import create_db_engine, normalise_url, session_factory
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+def sqlite_path(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database).expanduser()
+
+
+def describe_url(url: URL) -> str:
+    """The database as a person reads it: a path, or user@host/db without the password."""
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    if url.get_backend_name() == "sqlite":
+        return _("in-memory database")
+    # No "***" either: a person reading the message needs the login, not a hint of a password.
+    return url._replace(password=None).render_as_string(hide_password=True).split("://", 1)[-1]
+
+
+def describe_connection_error(url: URL, error: BaseException) -> str:
+    text = str(getattr(error, "orig", error) or error).lower()
+    where = describe_url(url)
+    # PostgreSQL's own wording (libpq/psycopg), most specific first.
+    if "no password supplied" in text:
+        return _("The server at {where} needs a password for {user}.").format(where=where, user=url.username or "")
+    if "role" in text and "does not exist" in text:
+        return _("The server at {where} has no login named {user}; ask IT to create it.").format(
+            where=where, user=url.username or "")
+    if "no pg_hba.conf entry" in text:
+        return _("The server {host} does not accept connections from this computer for {user} "
+                 "(its pg_hba.conf must allow them).").format(host=url.host or "localhost", user=url.username or "")
+    if "permission denied for database" in text:
+        return _("{user} may not connect to the database {name}; ask IT to grant CONNECT.").format(
+            user=url.username or "", name=url.database)
+    if "must be owner of" in text or "permission denied for table" in text or "permission denied for schema" in text:
+        return _("{user} may not change the structure of {where}; the database's owner must update it first "
+                 "(iad-workshops db upgrade, see docs/shared-database.md).").format(
+            user=url.username or "", where=where)
+    if "server does not support ssl" in text:
+        return _("The server {host} does not offer an encrypted (TLS) connection, but this address requires one "
+                 "(sslmode).").format(host=url.host or "localhost")
+    if "ssl negotiation" in text or "server closed the connection unexpectedly" in text:
+        return _("{host}:{port} answered, but not as a PostgreSQL server; check the host and port.").format(
+            host=url.host or "localhost", port=url.port or 5432)
+    if "too many connections" in text or "connection slots are reserved" in text:
+        return _("The server {host} has reached its limit of connections; try again later.").format(
+            host=url.host or "localhost")
+    if "the database system is starting up" in text or "the database system is shutting down" in text:
+        return _("The server {host} is starting or stopping; try again in a minute.").format(
+            host=url.host or "localhost")
+    if "password authentication failed" in text or "no password supplied" in text:
+        return _("The server at {where} refused the user name or password.").format(where=where)
+    if "does not exist" in text and "database" in text:
+        return _("The database {name} does not exist on the server.").format(name=url.database)
+    if "connection refused" in text or "could not translate host" in text or "timeout" in text \
+            or "name or service not known" in text or "no route" in text:
+        return _("The database server {host} cannot be reached.").format(host=url.host or "localhost")
+    if "file is not a database" in text or "file is encrypted" in text:
+        return _("{where} is not a database file.").format(where=where)
+    if "readonly" in text or "read-only" in text:
+        return _("{where} is read-only; open a copy or ask for write access.").format(where=where)
+    if "unable to open" in text:
+        return _("{where} cannot be opened (does the folder exist and may you write there?).").format(where=where)
+    return _("The database {where} cannot be opened: {error}").format(where=where, error=str(error).splitlines()[0])
+
+
+@dataclass
+class Database:
+    """An open, up-to-date database: the engine and a factory of sessions."""
+
+    url: URL
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    @property
+    def description(self) -> str:
+        return describe_url(self.url)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed once at the end, or rolled back on error."""
+        with self.sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if path.is_dir():
+        raise DatabaseOpenError(_("{path} is a folder, not a database file.").format(path=path))
+    if not path.exists():
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if not os.access(path.parent, os.W_OK):
+            raise DatabaseOpenError(_("Cannot create {path}: the folder is read-only.").format(path=path))
+        return
+    with path.open("rb") as handle:
+        head = handle.read(len(SQLITE_MAGIC))
+    if head and head != SQLITE_MAGIC:
+        raise DatabaseOpenError(_("{path} is not an IAD Workshops database (it is not a SQLite file).").format(path=path))
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise DatabaseOpenError(
+            _("{path} is read-only; copy it somewhere you may write, or ask for write access.").format(path=path)
+        )
+
+
+def check_revision(engine: Engine, url: URL) -> str | None:
+    """The database's schema revision; refuse a foreign database or one from a newer program."""
+    revision = schema.current_revision(engine)
+    if revision is None:
+        tables = set(inspect(engine).get_table_names())
+        if tables:
+            raise DatabaseOpenError(
+                _("{where} holds tables of another program; choose an empty database.").format(where=describe_url(url))
+            )
+        return None
+    if revision not in schema.known_revisions():
+        raise DatabaseOpenError(
+            _("{where} was made by a newer version of IAD Online Workshops; please update the program.").format(
+                where=describe_url(url)
+            )
+        )
+    return revision
+
+
+def open_database(url: str | URL, *, upgrade: bool = True, backup_dir: Path | None = None) -> Database:
+    """Open (or create) the database, back up a SQLite file, migrate it to this version.
+
+    Every failure is a DatabaseOpenError with one sentence, and leaves the file as it was.
+    """
+    from app.storage.backup import backup_before_migration
+
+    try:
+        parsed = normalise_url(url)
+    except Exception as error:  # sqlalchemy raises ArgumentError and ValueError for malformed URLs
+        raise DatabaseOpenError(_("'{url}' is not a database address.").format(url=url)) from error
+    path = sqlite_path(parsed)
+    existed = path is not None and path.exists() and path.stat().st_size > 0
+    if path is not None:
+        _check_sqlite_file(path)
+    try:
+        engine = create_db_engine(parsed)
+    except (ArgumentError, NoSuchModuleError) as error:
+        raise DatabaseOpenError(_("'{url}' is not a database address.").format(url=describe_url(parsed))) from error
+    try:
+        revision = check_revision(engine, parsed)
+        if upgrade and revision != schema.head_revision():
+            if path is not None and existed and revision is not None:
+                backup_before_migration(path, revision, backup_dir)
+            schema.upgrade(engine)
+    except DatabaseOpenError:
+        engine.dispose()
+        raise
+    except (OperationalError, DBAPIError) as error:
+        engine.dispose()
+        raise DatabaseOpenError(describe_connection_error(parsed, error)) from error
+    database = Database(url=parsed, engine=engine, sessions=session_factory(engine))
+    if not database.is_sqlite:
+        # Every program that writes (window, imports, demo) tells the other officers' windows.
+        install_change_notifications(database)
+    return database

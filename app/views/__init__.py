@@ -1,0 +1,1 @@
+"""Read models: what lists, documents, spreadsheets and the Overview show, read in a few queries."""

@@ -1,0 +1,1 @@
+"""Editors of the short reference lists: semesters, departments, topic areas."""

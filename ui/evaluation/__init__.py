@@ -1,0 +1,1 @@
+"""The Evaluations tab, interviews, visit priority ranking and adjustments."""

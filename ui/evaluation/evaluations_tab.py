@@ -1,0 +1,119 @@
+"""Evaluations: department interviews with their rubric scores and findings."""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from app.views import listing
+from app.evaluation.interviews import list_rubric, set_scores
+from app.evaluation.records import evaluations
+from models import RubricItem
+from models.enums import UserRole
+from ui.widgets import choices
+from ui.widgets.formatting import day, number
+from ui.widgets.record_form import FieldSpec
+from ui.widgets.record_tab import FilterSpec, RecordTab, TabHost
+from ui.widgets.table_model import Column
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+class EvaluationsTab(RecordTab):
+    kind = "evaluation"
+    semester_scoped = True
+    columns = (
+        Column("Department", 1),
+        Column("Semester", 2),
+        Column("Interview", 3, render=day),
+        Column("Interviewer", 4),
+        Column("Average score", 5, render=number, align_right=True),
+    )
+    filters = (FilterSpec("department", 1),)
+
+    def __init__(self, host: TabHost, parent: QWidget | None = None) -> None:
+        db = host.database
+        fields = [
+            FieldSpec("department_id", self.tr("Department"), kind="choice", choices=choices.departments(db)),
+            FieldSpec("semester_id", self.tr("Semester"), kind="choice", choices=choices.semesters(db)),
+            FieldSpec("interview_date", self.tr("Interview date"), kind="date"),
+            FieldSpec("interviewer", self.tr("Interviewer")),
+            FieldSpec("interviewees", self.tr("Interviewees")),
+            FieldSpec("findings", self.tr("Findings"), kind="multiline"),
+        ]
+        self.score_boxes: dict[int, QSpinBox] = {}
+        self._loaded_scores: dict[int, int] = {}
+        super().__init__(host, evaluations, fields, parent)
+
+    def load_rows(self, session: Session, semester_id: int | None) -> list[tuple[Any, ...]]:
+        return listing.evaluations(session, semester_id)
+
+    def new_values(self) -> dict[str, Any]:
+        return {"semester_id": self.host.semester_id(), "interview_date": date.today()}
+
+    def describe(self, record: Any) -> str:
+        return f"{record.department.name_en} — {record.interview_date.isoformat()}"
+
+    def build_extra(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.scores_box = QGroupBox(self.tr("Scores (1 poor – 5 excellent; 0 = not scored)"))
+        self.scores_layout = QFormLayout(self.scores_box)
+        self.interview_button = QPushButton(self.tr("Agreed actions and exchanges covered…"))
+        self.interview_button.setObjectName("open_interview")
+        self.interview_button.clicked.connect(self.open_interview)
+        layout.addWidget(self.scores_box)
+        layout.addWidget(self.interview_button)
+        return box
+
+    def open_interview(self) -> None:
+        from ui.evaluation.interview_dialog import InterviewDialog
+
+        if self.current_id is None or not self.confirm_leave():
+            return
+        InterviewDialog(self.host.database, self.host.settings, self.host.actor, self.current_id, self).exec()
+        self.open_record(self.current_id)
+        self.reload_now()
+
+    def _rubric(self, session: Session) -> list[RubricItem]:
+        return list_rubric(session)
+
+    def record_loaded(self, session: Session, record: Any | None) -> None:
+        self.interview_button.setEnabled(record is not None)
+        rubric = self._rubric(session)
+        if [item.id for item in rubric] != list(self.score_boxes):
+            while self.scores_layout.rowCount():
+                self.scores_layout.removeRow(0)
+            self.score_boxes = {}
+            for item in rubric:
+                box = QSpinBox()
+                box.setObjectName(f"score_{item.id}")
+                box.setRange(0, 5)
+                box.setSpecialValueText(self.tr("not scored"))
+                box.valueChanged.connect(lambda _v: self._on_form_changed())
+                self.scores_layout.addRow(f"{item.name_en} {item.name_zh}:", box)
+                self.score_boxes[item.id] = box
+        scores = {s.rubric_item_id: s.score for s in record.scores} if record is not None else {}
+        self._loaded_scores = scores
+        for item_id, box in self.score_boxes.items():
+            box.blockSignals(True)
+            box.setValue(scores.get(item_id, 0))
+            box.blockSignals(False)
+
+    def _scores(self) -> dict[int, int]:
+        return {item_id: box.value() for item_id, box in self.score_boxes.items() if box.value()}
+
+    def has_unsaved_changes(self) -> bool:
+        return super().has_unsaved_changes() or (self.current_id is not None and self._scores() != self._loaded_scores)
+
+    def _update_buttons(self, new: bool = False) -> None:
+        super()._update_buttons(new)
+        if self.current_id is not None and self._scores() != getattr(self, "_loaded_scores", {}):
+            self.save_button.setEnabled(self.host.actor.can(UserRole.OFFICER))
+            self.revert_button.setEnabled(True)
+
+    def after_save(self, session: Session, record: Any) -> None:
+        set_scores(session, self.host.actor, record.id, self._scores())

@@ -1,0 +1,1 @@
+"""The Reports tab, report review, overdue reports, follow-up contacts, the Tools menu of outcomes."""

@@ -1,0 +1,95 @@
+"""Reports: what each participant owes, its review and its publication."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from app.views import listing
+from app.outcomes.records import reports
+from models.enums import PublicationChannel, ReportKind, ReviewStatus
+from ui.widgets.formatting import day, label
+from ui.widgets.record_form import FieldSpec
+from ui.widgets.record_tab import FilterSpec, RecordTab, TabHost
+from ui.widgets.table_model import Column
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+class ReportsTab(RecordTab):
+    kind = "report"
+    semester_scoped = True
+    columns = (
+        Column("Participant", 1),
+        Column("Department", 2),
+        Column("Exchange", 3),
+        Column("Kind", 4, render=label),
+        Column("Title", 5),
+        Column("Due", 6, render=day),
+        Column("Submitted", 7, render=day),
+        Column("Review", 8, render=label),
+        Column("Published", 9, render=label),
+    )
+    filters = (FilterSpec("review", 8), FilterSpec("department", 2), FilterSpec("publication", 9))
+
+    def __init__(self, host: TabHost, parent: QWidget | None = None) -> None:
+        def participants() -> list[tuple[Any, str]]:
+            with host.database.sessions() as session:
+                return listing.participation_choices(session, host.semester_id())
+
+        fields = [
+            FieldSpec("participation_id", self.tr("Participant and exchange"), kind="choice", choices=participants),
+            FieldSpec("kind", self.tr("Kind"), kind="enum", enum_type=ReportKind),
+            FieldSpec("title", self.tr("Title")),
+            FieldSpec("abstract", self.tr("Abstract"), kind="multiline"),
+            FieldSpec("due_on", self.tr("Due"), kind="optional_date"),
+            FieldSpec("submitted_on", self.tr("Submitted"), kind="optional_date"),
+            # The review and publication follow a workflow: they change in the review dialog only.
+            FieldSpec("review_status", self.tr("Review status"), kind="enum", enum_type=ReviewStatus, read_only=True),
+            FieldSpec("reviewer", self.tr("Reviewer"), read_only=True),
+            FieldSpec("review_notes", self.tr("Review notes"), kind="multiline", read_only=True),
+            FieldSpec("publication_channel", self.tr("Published on"), kind="enum", enum_type=PublicationChannel,
+                      read_only=True),
+            FieldSpec("published_on", self.tr("Publication date"), kind="optional_date", read_only=True),
+            FieldSpec("publication_url", self.tr("Publication link"), read_only=True),
+        ]
+        super().__init__(host, reports, fields, parent)
+
+    def load_rows(self, session: Session, semester_id: int | None) -> list[tuple[Any, ...]]:
+        return listing.reports(session, semester_id)
+
+    def new_values(self) -> dict[str, Any]:
+        return {"kind": ReportKind.RESEARCH_REPORT, "review_status": ReviewStatus.NOT_SUBMITTED,
+                "publication_channel": PublicationChannel.NONE}
+
+    def build_extra(self) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.review_button = QPushButton(self.tr("Review, publish, attach file…"))
+        self.review_button.setObjectName("review_report")
+        self.review_button.setToolTip(self.tr("Record a review, mark the report published, attach or open its "
+                                              "file, prepare the article (also: double-click the row)"))
+        self.review_button.clicked.connect(self.open_review)
+        row.addWidget(self.review_button)
+        row.addStretch(1)
+        self.table.doubleClicked.connect(lambda _index: self.open_review())
+        return box
+
+    def record_loaded(self, session: Session, record: Any | None) -> None:
+        self.review_button.setEnabled(record is not None)
+
+    def open_review(self) -> None:
+        from ui.outcomes.report_review_dialog import ReportReviewDialog
+
+        if self.current_id is None or not self.confirm_leave():
+            return
+        dialog = ReportReviewDialog(self.host.database, self.host.settings, self.host.actor, self.current_id, self)
+        dialog.exec()
+        self.open_record(self.current_id)
+        self.reload_now()
+
+    def describe(self, record: Any) -> str:
+        person = record.participation.person
+        return f"{record.title or self.tr('(untitled)')} — {person.name_en} {person.name_zh}".strip()

@@ -1,0 +1,1 @@
+"""The Overview tab: the semester in numbers and charts."""

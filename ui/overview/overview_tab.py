@@ -1,0 +1,449 @@
+"""The Overview tab: the semester in numbers and charts, and the list of what needs action.
+
+Everything shown comes from one call, `app.views.overview.semester_overview`; this widget
+only draws it. Activating a line of "Needs action" (double-click or Enter) emits
+`open_record(kind, record_id)`, which the main window turns into a jump to the record.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.storage.database import Database
+from app.errors import AppError
+from app.views.overview import SemesterOverview, semester_overview
+from app.settings import Settings
+from models.enums import ProposalStatus
+from ui.widgets.table_model import ListModel
+
+Index = QModelIndex | QPersistentModelIndex
+
+# One colour per proposal status, the same in every chart and legend.
+STATUS_COLOURS = {
+    ProposalStatus.SUBMITTED: "#9DB4CF",
+    ProposalStatus.SHORTLISTED: "#5B8DB8",
+    ProposalStatus.ACCEPTED: "#2E7D32",
+    ProposalStatus.SCHEDULED: "#1F4E79",
+    ProposalStatus.DECLINED: "#C62828",
+}
+CATEGORY_COLOURS = {"overdue_report": "#C62828", "interview_due": "#B26A00", "workshop_not_held": "#5B5B5B"}
+
+
+# Beyond these, bars get too thin to read: months become years, departments the extremes.
+MAX_MONTH_BARS = 12
+MAX_DEPARTMENT_BARS = 12
+
+
+def nice_step(top: int, most: int = 5) -> int:
+    """The smallest of 1, 2, 5, 10, 20, 50, … that covers `top` in at most `most` steps."""
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * magnitude
+            if top <= step * most:
+                return step
+        magnitude *= 10
+
+
+def percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate:.0%}"
+
+
+class ActionItemsModel(ListModel):
+    """The items that need an officer, oldest first within each category."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__([self.tr("What"), self.tr("Who or which"), self.tr("Details"), self.tr("Since")], parent)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        item = self.row_of(index)
+        if item is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [item.category_label, item.title, item.detail,
+                    item.since.isoformat() if item.since else self.tr("never")][column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{item.category_label}: {item.title}\n{item.detail}\n" + self.tr("Double-click or Enter to open")
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
+            return QColor(CATEGORY_COLOURS.get(item.category, "#000000"))
+        return None
+
+
+class NumberCard(QFrame):
+    """A big number with a caption and a line of detail; the tooltip says how it is counted."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("number_card")
+        self.value = QLabel("—")
+        self.value.setObjectName("card_value")
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 2.0)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.caption = QLabel(caption)
+        self.detail = QLabel("")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setStyleSheet("color: #555555;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(2)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+        layout.addWidget(self.detail)
+
+    def show_value(self, value: str, detail: str = "", explanation: str = "") -> None:
+        self.value.setText(value)
+        self.detail.setText(detail)
+        self.setToolTip(explanation)
+
+
+class OverviewTab(QWidget):
+    """`OverviewTab(database, settings)`; `set_semester(id)` then `refresh()` redraws."""
+
+    open_record = Signal(str, int)
+
+    def __init__(self, database: Database, settings: Settings, parent: QWidget | None = None, *,
+                 today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.settings = settings
+        self._today = today
+        self._semester_id: int | None = None
+        self.overview: SemesterOverview | None = None
+        self.setObjectName("overview_tab")
+
+        self.title = QLabel()
+        self.title.setObjectName("overview_title")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # the semester's name is user text
+        title_font = self.title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #C62828;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        self.cards = {
+            "topics": NumberCard(self.tr("Topic proposals")),
+            "workshops": NumberCard(self.tr("Workshops held")),
+            "submitted": NumberCard(self.tr("Reports submitted")),
+            "published": NumberCard(self.tr("Reports published")),
+            "evaluation": NumberCard(self.tr("Evaluation average")),
+            "actions": NumberCard(self.tr("Need action")),
+        }
+        cards = QHBoxLayout()
+        for card in self.cards.values():
+            cards.addWidget(card)
+
+        self.chart_views = {name: self._chart_view(name) for name in ("topics", "workshops", "reports", "evaluation")}
+        charts = QWidget()
+        grid = QGridLayout(charts)
+        grid.setContentsMargins(0, 0, 0, 0)
+        # One row of charts above a full-width list, so every column of the list fits.
+        for column, name in enumerate(("topics", "workshops", "reports", "evaluation")):
+            grid.addWidget(self.chart_views[name], 0, column)
+            grid.setColumnStretch(column, 1)
+
+        self.actions_model = ActionItemsModel(self)
+        self.actions_view = QTableView()
+        self.actions_view.setObjectName("action_items")
+        self.actions_view.setModel(self.actions_model)
+        self.actions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.actions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.actions_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.actions_view.setWordWrap(False)
+        self.actions_view.verticalHeader().hide()
+        header = self.actions_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.actions_view.activated.connect(self._activate)
+        self.actions_box = QGroupBox(self.tr("Needs action"))
+        box_layout = QVBoxLayout(self.actions_box)
+        hint = QLabel(self.tr("Double-click a line (or press Enter) to open the record."))
+        hint.setStyleSheet("color: #555555;")
+        box_layout.addWidget(hint)
+        box_layout.addWidget(self.actions_view)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(charts)
+        splitter.addWidget(self.actions_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.error)
+        layout.addLayout(cards)
+        layout.addWidget(splitter, 1)
+
+    # ---- API -----------------------------------------------------------------
+    def set_semester(self, semester_id: int | None) -> None:
+        self._semester_id = semester_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            with self.database.sessions() as session:
+                overview = semester_overview(session, self._semester_id, self._today(), settings=self.settings)
+        except AppError as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return
+        self.error.hide()
+        self.show_overview(overview)
+
+    def activate_row(self, row: int) -> None:
+        """Open the record of one line of "Needs action"."""
+        if 0 <= row < len(self.actions_model.rows):
+            item = self.actions_model.rows[row]
+            self.open_record.emit(item.kind, item.record_id)
+
+    # ---- drawing -------------------------------------------------------------
+    def _activate(self, index: QModelIndex) -> None:
+        self.activate_row(index.row())
+
+    def _chart_view(self, name: str) -> QChartView:
+        view = QChartView()
+        view.setObjectName(f"chart_{name}")
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view.setMinimumSize(240, 240)
+        return view
+
+    def _set_chart(self, name: str, chart: QChart) -> None:
+        view = self.chart_views[name]
+        old = view.chart()
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setBackgroundRoundness(0)
+        legend = chart.legend()
+        legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
+        font = legend.font()
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))  # five statuses must fit under a narrow chart
+        legend.setFont(font)
+        legend.setShowToolTips(True)  # an elided legend entry shows its full name on hover
+        view.setChart(chart)
+        if old is not None:
+            old.deleteLater()  # the view releases, but does not delete, the chart it showed
+
+    def show_overview(self, overview: SemesterOverview) -> None:
+        self.overview = overview
+        self.title.setText(self.tr("{semester} in numbers").replace("{semester}", overview.semester_name))
+        self._fill_cards(overview)
+        self._set_chart("topics", self._topics_chart(overview))
+        self._set_chart("workshops", self._workshops_chart(overview))
+        self._set_chart("reports", self._reports_chart(overview))
+        self._set_chart("evaluation", self._evaluation_chart(overview))
+        self.actions_model.set_rows(overview.action_items)
+        self.actions_box.setTitle(self.tr("Needs action ({n})").replace("{n}", str(len(overview.action_items))))
+
+    def _fill_cards(self, o: SemesterOverview) -> None:
+        statuses = ", ".join(f"{n} {status.label.lower()}" for status, n in sorted(
+            o.topics_by_status.items(), key=lambda pair: list(ProposalStatus).index(pair[0])))
+        self.cards["topics"].show_value(
+            str(o.topics_total), statuses,
+            self.tr("Topic proposals of the semester, whatever their status."))
+        self.cards["workshops"].show_value(
+            f"{o.workshops_held} / {o.workshops}",
+            self.tr("{n} exchanges").replace("{n}", str(o.exchanges)),
+            self.tr("Rounds marked held, of all rounds not cancelled."))
+        self.cards["submitted"].show_value(
+            percent(o.submission_rate),
+            self.tr("{a} of {b} owed").replace("{a}", str(o.reports_submitted)).replace("{b}", str(o.reports_owed)),
+            self.tr("Reports past 'not submitted', of every report owed by the semester's participants."))
+        self.cards["published"].show_value(
+            percent(o.publication_rate),
+            self.tr("{a} of {b} accepted").replace("{a}", str(o.reports_published)).replace(
+                "{b}", str(o.reports_accepted)),
+            self.tr("Accepted reports published on the IAD website or WeChat, of all accepted reports."))
+        scores = o.evaluation_scores
+        if scores:
+            mean = sum(s.average for s in scores) / len(scores)
+            self.cards["evaluation"].show_value(
+                f"{mean:.2f}", self.tr("departments interviewed: {n}").replace("{n}", str(len(scores))),
+                self.tr("Mean over departments of each department's mean rubric score (1–5)."))
+        else:
+            self.cards["evaluation"].show_value("—", self.tr("no interviews yet"),
+                                                self.tr("No department was interviewed in this semester."))
+        counts: dict[str, int] = {}
+        for item in o.action_items:
+            counts[item.category] = counts.get(item.category, 0) + 1
+        self.cards["actions"].show_value(
+            str(len(o.action_items)),
+            self.tr("overdue reports {r}, interviews due {i}, workshops not marked held {w}").replace(
+                "{r}", str(counts.get("overdue_report", 0))).replace(
+                "{i}", str(counts.get("interview_due", 0))).replace("{w}", str(counts.get("workshop_not_held", 0))),
+            self.tr("Overdue reports, departments due for an interview, past workshops not marked held."))
+
+    def _topics_chart(self, o: SemesterOverview) -> QChart:
+        chart = QChart()
+        chart.setTitle(self.tr("Topics by area and status"))
+        areas = list(o.topics_by_area)
+        if not areas:
+            chart.setTitle(self.tr("Topics by area and status — none yet"))
+            return chart
+        series = QHorizontalStackedBarSeries()
+        for status in ProposalStatus:
+            if not any(status in counts for counts in o.topics_by_area.values()):
+                continue
+            bar = QBarSet(status.label)
+            bar.setColor(QColor(STATUS_COLOURS[status]))
+            # Bars are drawn bottom-up; reverse so the first area is at the top.
+            bar.append([float(o.topics_by_area[area].get(status, 0)) for area in reversed(areas)])
+            series.append(bar)
+        chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append([self._short(area) for area in reversed(areas)])
+        values = self._count_axis(max(sum(c.values()) for c in o.topics_by_area.values()))
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(categories)
+        series.attachAxis(values)
+        return chart
+
+    def _workshops_chart(self, o: SemesterOverview) -> QChart:
+        chart = QChart()
+        if not o.workshops_by_month:
+            chart.setTitle(self.tr("Workshops by month — none yet"))
+            return chart
+        # More than a year of months is unreadable as bars: count by year instead.
+        periods: list[tuple[str, int, int]] = [(m.month, m.workshops, m.held) for m in o.workshops_by_month]
+        if len(periods) > MAX_MONTH_BARS:
+            years: dict[str, list[int]] = {}
+            for month, total, held_count in periods:
+                counts = years.setdefault(month[:4], [0, 0])
+                counts[0] += total
+                counts[1] += held_count
+            periods = [(year, total, held_count) for year, (total, held_count) in sorted(years.items())]
+            chart.setTitle(self.tr("Workshops by year"))
+        else:
+            chart.setTitle(self.tr("Workshops by month"))
+        series = QStackedBarSeries()
+        held = QBarSet(self.tr("Held"))
+        held.setColor(QColor("#2E7D32"))
+        other = QBarSet(self.tr("Planned or confirmed"))
+        other.setColor(QColor("#9DB4CF"))
+        held.append([float(held_count) for _period, _total, held_count in periods])
+        other.append([float(total - held_count) for _period, total, held_count in periods])
+        series.append(held)
+        series.append(other)
+        chart.addSeries(series)
+        months = QBarCategoryAxis()
+        months.setTruncateLabels(False)  # '2026-…' says nothing; months are short enough to fit
+        months.append([period for period, _total, _held in periods])
+        if len(periods) > 6:
+            months.setLabelsAngle(-90)  # side by side, ten years' labels run into each other
+        values = self._count_axis(max(total for _period, total, _held in periods))
+        chart.addAxis(months, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(months)
+        series.attachAxis(values)
+        return chart
+
+    def _reports_chart(self, o: SemesterOverview) -> QChart:
+        chart = QChart()
+        chart.setTitle(self.tr("Reports: submission {s}, publication {p}").replace(
+            "{s}", percent(o.submission_rate)).replace("{p}", percent(o.publication_rate)))
+        stages = [(self.tr("Owed"), o.reports_owed), (self.tr("Submitted"), o.reports_submitted),
+                  (self.tr("Accepted"), o.reports_accepted), (self.tr("Published"), o.reports_published)]
+        stages.reverse()  # horizontal bars are drawn bottom-up; "Owed" belongs on top
+        series = QHorizontalBarSeries()
+        bar = QBarSet(self.tr("Reports"))
+        bar.setColor(QColor("#1F4E79"))
+        bar.setLabelColor(QColor("#000000"))
+        bar.append([float(n) for _label, n in stages])
+        series.append(bar)
+        series.setLabelsVisible(True)
+        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
+        chart.addSeries(series)
+        stages_axis = QBarCategoryAxis()
+        stages_axis.append([label for label, _n in stages])
+        values = self._count_axis(max(n for _label, n in stages))
+        chart.addAxis(stages_axis, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(stages_axis)
+        series.attachAxis(values)
+        chart.legend().hide()
+        return chart
+
+    def _evaluation_chart(self, o: SemesterOverview) -> QChart:
+        chart = QChart()
+        if not o.evaluation_scores:
+            chart.setTitle(self.tr("Average evaluation score per department — no interviews yet"))
+            return chart
+        scores = sorted(o.evaluation_scores, key=lambda s: (s.average, s.department.casefold()))
+        if len(scores) > MAX_DEPARTMENT_BARS:
+            # Forty bars cannot be read; the best and the weakest are what a manager asks about.
+            half = MAX_DEPARTMENT_BARS // 2
+            chart.setTitle(self.tr("Evaluation: lowest and highest {n} of {total} departments").replace(
+                "{n}", str(half)).replace("{total}", str(len(scores))))
+            scores = scores[:half] + scores[-half:]
+        else:
+            chart.setTitle(self.tr("Average evaluation score per department"))
+        series = QHorizontalBarSeries()
+        bar = QBarSet(self.tr("Average (1–5)"))
+        bar.setColor(QColor("#B26A00"))
+        bar.append([round(s.average, 2) for s in scores])  # lowest at the bottom, highest on top
+        series.append(bar)
+        series.setLabelsVisible(len(scores) <= 8)
+        series.setLabelsFormat("@value")
+        series.setBarWidth(0.6 if len(scores) > 2 else 0.35)
+        chart.addSeries(series)
+        departments = QBarCategoryAxis()
+        departments.append([self._short(s.department) for s in scores])
+        values = QValueAxis()
+        values.setRange(0, 5)
+        values.setTickCount(6)
+        values.setLabelFormat("%d")
+        chart.addAxis(departments, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(departments)
+        series.attachAxis(values)
+        chart.legend().hide()
+        return chart
+
+    @staticmethod
+    def _count_axis(top: int) -> QValueAxis:
+        """An axis of counts with at most six ticks, each on a round number (1, 2 or 5 × 10^k apart)."""
+        axis = QValueAxis()
+        axis.setLabelFormat("%d")
+        step = nice_step(max(1, top))
+        ticks = max(1, -(-max(1, top) // step))
+        axis.setRange(0, ticks * step)
+        axis.setTickCount(ticks + 1)
+        return axis
+
+    @staticmethod
+    def _short(text: str, limit: int = 28) -> str:
+        # Category axes do not wrap; long names would squeeze the bars to nothing.
+        return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,1 @@
+"""The Partners tab: universities, contacts and their history."""

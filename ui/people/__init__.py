@@ -1,0 +1,1 @@
+"""The People tab: staff, their exchanges and preparation."""

@@ -1,0 +1,93 @@
+"""Starting the window: QApplication, opening the database, reporting what went wrong."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from app.settings import Settings, resolve_database_url
+
+if TYPE_CHECKING:
+    from ui.shell.main_window import MainWindow
+
+ORGANISATION = "SJTU IAD"
+APPLICATION = "IAD Online Workshops"
+
+
+def configure_application_names() -> None:
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+
+
+def ensure_application() -> QApplication:
+    configure_application_names()
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    application = QApplication(sys.argv[:1])
+    application.setWindowIcon(QIcon.fromTheme("x-office-calendar"))
+    return application
+
+
+def start_window(database_url: str | None = None) -> MainWindow:
+    """Show the main window at once and open its database behind it (see ui/shell/main_window.py)."""
+    ensure_application()
+    from ui.shell import error_report
+    error_report.install()
+    settings = Settings.load()
+    from ui.shell.main_window import MainWindow
+
+    window = MainWindow(None, settings)
+    window.show()
+    # After the first paint: the worker's imports would otherwise hold up the window's.
+    QTimer.singleShot(0, lambda: window.open_in_background(resolve_database_url(database_url, settings)))
+    return window
+
+
+def run_gui(database_url: str | None = None) -> int:
+    started = time.perf_counter()
+    window = start_window(database_url)
+    report = os.environ.get("IAD_STARTUP_REPORT")
+    # Kept alive until the event loop ends: only timers refer to it otherwise.
+    reporter = StartupReport(window, started, quit_when_loaded=report == "quit") if report else None
+    code = QApplication.exec()
+    del reporter
+    # Work still running on the thread pool (the database opening, a list loading) ends before Python does.
+    QThreadPool.globalInstance().waitForDone()
+    if window.has_database:
+        window.database.close()
+    return int(code)
+
+
+class StartupReport:
+    """IAD_STARTUP_REPORT=1 prints, on standard error, when the window was shown and when its first
+    list was filled, in seconds since the window was asked for; IAD_STARTUP_REPORT=quit then quits
+    (benchmarks/window.py times the whole process this way; docs/performance.md)."""
+
+    def __init__(self, window: MainWindow, started: float, *, quit_when_loaded: bool) -> None:
+        self.window = window
+        self.started = started
+        self.quit_when_loaded = quit_when_loaded
+        QTimer.singleShot(0, self._shown)
+
+    def _say(self, event: str) -> None:
+        print(f"iad-workshops start-up: {event} {time.perf_counter() - self.started:.3f} s", file=sys.stderr,
+              flush=True)
+
+    def _shown(self) -> None:
+        self._say("window shown")
+        self._poll()
+
+    def _poll(self) -> None:
+        tab = self.window.tabs.currentWidget()
+        if self.window.has_database and getattr(tab, "has_loaded", True):
+            self._say("first list filled")
+            if self.quit_when_loaded:
+                QApplication.quit()
+            return
+        QTimer.singleShot(5, self._poll)

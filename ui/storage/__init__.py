@@ -1,0 +1,1 @@
+"""Shared database in the window: connecting, users, audit log, live refresh, backups."""

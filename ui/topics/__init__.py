@@ -1,0 +1,1 @@
+"""The Topics tab: proposals, their status and outreach to partners."""

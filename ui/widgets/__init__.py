@@ -1,0 +1,1 @@
+"""Pieces every tab shares: the table model, record form and tab, pickers, background worker."""
