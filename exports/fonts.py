@@ -2,8 +2,9 @@
 
 reportlab embeds TrueType outlines only (glyf tables): fonts with PostScript
 (CFF) outlines, such as Noto Sans CJK .otf or some PingFang builds, are skipped.
-The search order is the file named in Settings.cjk_font_path, then the usual
-places on Windows, macOS and Linux, then fontconfig. If nothing usable is
+The search order is the file named in Settings.cjk_font_path, then the font
+shipped in resources/fonts/ (WenQuanYi Micro Hei, so that documents look the same
+on every computer), then the usual places on Windows, macOS and Linux, then fontconfig. If nothing usable is
 found, the documents fall back to reportlab's built-in STSong-Light CID font
 (Chinese renders, but the font is not embedded, so the PDF viewer must supply
 it); that is said once, as a FontFallbackWarning and as `FontSet.notice`.
@@ -25,6 +26,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+import resources
 from app.i18n import _
 
 CID_FALLBACK = "STSong-Light"
@@ -90,6 +92,11 @@ def _linux_candidates() -> list[tuple[FontFile, FontFile | None]]:
         (FontFile(share / "google-droid-sans-fonts/DroidSansFallbackFull.ttf"), None),
         (FontFile(share / "truetype/arphic/uming.ttc"), None),
     ]
+
+
+def bundled_candidates() -> list[tuple[FontFile, FontFile | None]]:
+    """The font that ships with the program, in a checkout, an installed package and a frozen build."""
+    return [(FontFile(resources.FOLDER / "fonts" / "wqy-microhei.ttc"), None)]
 
 
 def latin_bold_candidates() -> list[FontFile]:
@@ -194,7 +201,7 @@ def load_fonts(configured_path: str = "") -> FontSet:
             return FontSet(name, name, str(chosen.path), True, latin_bold=_latin_bold())
         notices.append(_("The Chinese font {path} chosen in the settings cannot be used: {problem}.").format(
             path=chosen.path, problem=problem))
-    for regular, bold in [*system_candidates(), *_fontconfig_candidates()]:
+    for regular, bold in [*bundled_candidates(), *system_candidates(), *_fontconfig_candidates()]:
         name, _problem = _try(regular)
         if name is None:
             continue

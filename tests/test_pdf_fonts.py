@@ -9,6 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+import resources
 from pypdf import PdfReader
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
@@ -17,7 +18,7 @@ from exports import fonts as font_module
 from exports.fonts import CID_FALLBACK, FontFallbackWarning, FontFile, load_fonts, truetype_problem
 from exports.pdf_layout import markup, para, styles, time_range, write_atomically, zone_label
 
-WQY = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+WQY = resources.FOLDER / "fonts" / "wqy-microhei.ttc"  # shipped with the program
 
 
 @pytest.fixture
@@ -48,14 +49,17 @@ def test_cff_fonts_and_non_fonts_are_refused_with_a_reason(tmp_path: Path) -> No
     assert truetype_problem(FontFile(tmp_path / "missing.ttf")) == "the file does not exist"
 
 
-@pytest.mark.skipif(not WQY.exists(), reason="WenQuanYi Micro Hei is not installed (apt install fonts-wqy-microhei)")
-def test_system_font_is_found_and_registered_once(fresh_font_cache: None) -> None:
+def test_the_shipped_font_comes_before_the_system_and_is_registered_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_font_cache: None,
+) -> None:
+    system_font = tmp_path / "system-font.ttc"
+    system_font.symlink_to(WQY)
+    monkeypatch.setattr(font_module, "system_candidates", lambda: [(FontFile(system_font), None)])
     first = load_fonts()
-    assert first.embedded and first.notice == "" and first.source.endswith(".ttc")
+    assert first.embedded and first.notice == "" and first.source == str(WQY)
     assert load_fonts() is first  # cached: registration happens once per process
 
 
-@pytest.mark.skipif(not WQY.exists(), reason="WenQuanYi Micro Hei is not installed (apt install fonts-wqy-microhei)")
 def test_configured_font_with_collection_index_is_used(fresh_font_cache: None) -> None:
     chosen = load_fonts(f"{WQY},1")  # the monospaced member of the collection
     assert chosen.source == str(WQY) and chosen.regular.endswith("-1")
@@ -72,6 +76,7 @@ def test_unusable_configured_font_warns_and_uses_a_system_font(tmp_path: Path, f
 def test_without_any_truetype_font_the_cid_font_is_used_with_one_notice(
     monkeypatch: pytest.MonkeyPatch, fresh_font_cache: None, recwarn: pytest.WarningsRecorder,
 ) -> None:
+    monkeypatch.setattr(font_module, "bundled_candidates", lambda: [])
     monkeypatch.setattr(font_module, "system_candidates", lambda: [])
     monkeypatch.setattr(font_module, "_fontconfig_candidates", lambda: [])
     chosen = load_fonts()
