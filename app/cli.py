@@ -153,6 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("database to use: a SQLite file path or sqlite:///FILE, or postgresql+psycopg://user@host/db "
                "(default: $IAD_DATABASE_URL, the setting, or the local file)"),
     )
+    from app.build_info import build_info
+
+    parser.add_argument("--version", action="version", version=f"%(prog)s {build_info().label}")
     parser.set_defaults(func=cmd_gui)
     commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
 

@@ -560,10 +560,14 @@ class MainWindow(QMainWindow):
                                 .replace("{db}", self.database.description))
 
     def show_about(self) -> None:
+        from app.build_info import build_info
+
         QMessageBox.about(self, self.tr("About IAD Online Workshops"), self.tr(
-            "<h3>IAD Online Workshops</h3><p>Plan, run and evaluate the International Affairs Division's "
-            "online workshops with partner universities.</p><p>Database: {db}</p><p>Signed in as {user} ({role}).</p>")
-            .replace("{db}", self.database.description).replace("{user}", self.actor.username)
+            "<h3>IAD Online Workshops</h3><p>Version {version}</p><p>Plan, run and evaluate the International "
+            "Affairs Division's online workshops with partner universities.</p><p>Database: {db}</p>"
+            "<p>Signed in as {user} ({role}).</p>")
+            .replace("{version}", build_info().label).replace("{db}", self.database.description)
+            .replace("{user}", self.actor.username)
             .replace("{role}", self.actor.role.label.lower()))
 
     def _resolve_actor(self, database: Database) -> Actor:
