@@ -5,13 +5,20 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test demo screenshots bench lint clean
+DIST_STAMP := $(VENV)/.dist-stamp
+DIST := dist/iad-workshops
+
+.PHONY: run test demo screenshots bench lint dist dist-check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+$(DIST_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,dist]'
+	touch $(DIST_STAMP)
 
 run: $(STAMP)
 	$(VENV)/bin/iad-workshops
@@ -33,5 +40,17 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check app models exports ui tests benchmarks
 	$(PY) -m mypy
 
+# The program in one folder with its own Python and Qt, for computers without Python
+# (docs/install.md); built from packaging/iad-workshops.spec into dist/iad-workshops/.
+dist: $(DIST_STAMP)
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/iad-workshops.spec
+	@du -sh $(DIST)
+
+# Builds the folder, then runs the built program (not the source): version, database,
+# demo data, documents, the window. A separate step of .ci/run.
+dist-check: dist
+	QT_QPA_PLATFORM=offscreen IAD_DIST_DIR=$(DIST) $(PY) -m pytest -m dist tests/test_dist_bundle.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache build dist
