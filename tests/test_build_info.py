@@ -14,7 +14,7 @@ from app import build_info as build_info_module
 from app.actor import local_actor
 from app.build_info import build_info
 from app.cli import main
-from app.database import Database
+from app.storage.database import Database
 from app.settings import Settings
 
 PROJECT_VERSION = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())["project"]["version"]
@@ -48,7 +48,7 @@ def test_the_command_prints_its_version(capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_about_shows_the_version(qtbot: QtBot, sqlite_database: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
