@@ -192,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from exports.command_line import register_commands  # composition root: see the module docstring
 
-    register_commands(export_commands, import_commands, _database)
+    register_commands(export_commands, import_commands, _database, commands)
     return parser
 
 

@@ -59,6 +59,14 @@ class Settings:
     backup_interval_hours: int = 24
     interview_interval_months: int = 6
     language: str = "en"
+    # The office's mail server; its password is in the keyring (app/storage/credentials.py).
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_security: str = "starttls"  # starttls, ssl or none
+    smtp_username: str = ""
+    mail_from_address: str = ""
+    mail_from_name: str = "International Affairs Division"
+    mail_pause_seconds: float = 2.0
     visit_weights: dict[str, float] = field(
         default_factory=lambda: {
             "rounds_attended": 2.0,

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from app.storage.database import Database
-from exports import excel_commands, ics_commands
+from exports import excel_commands, ics_commands, mail_commands
 from exports import overdue_xlsx, pdf_commands
 
 OpenDatabase = Callable[[argparse.Namespace], Database]
@@ -25,10 +25,13 @@ def output_argument(parser: argparse.ArgumentParser, suffix: str) -> None:
                         help=f"file to write ({suffix})")
 
 
-def register_commands(exports: SubParsers, imports: SubParsers, open_db: OpenDatabase) -> None:
-    """Add every export and import command to the parser."""
+def register_commands(exports: SubParsers, imports: SubParsers, open_db: OpenDatabase,
+                      commands: SubParsers | None = None) -> None:
+    """Add every export and import command to the parser, and `mail` beside them."""
     for register in (*EXPORT_COMMANDS, *IMPORT_COMMANDS):
         register(exports, imports, open_db)
+    if commands is not None:
+        mail_commands.register(commands, open_db)
 
 
 Registrar = Callable[[SubParsers, SubParsers, OpenDatabase], None]

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event, vCalAddress, vText
 from sqlalchemy.orm import Session
 
 from app.errors import AppError
@@ -146,6 +146,32 @@ def build_calendar(session: Session, workshop_ids: Sequence[int], iad_timezone: 
     # The VTIMEZONE needs to cover the events (and a margin for moves after sending), not 1970-2038.
     calendar.add_missing_timezones(first_date=(min(starts) - timedelta(days=400)).date(),
                                    last_date=(max(starts) + timedelta(days=400)).date())
+    return calendar
+
+
+def _address(name: str, email: str, role: str | None = None) -> vCalAddress:
+    address = vCalAddress(f"mailto:{email}")
+    address.params["cn"] = vText(name or email)
+    if role is not None:
+        address.params["role"] = vText(role)
+        address.params["partstat"] = vText("NEEDS-ACTION")
+        address.params["rsvp"] = vText("TRUE")
+    return address
+
+
+def personal_invitation(session: Session, workshop_id: int, iad_timezone: str, *, attendee: tuple[str, str],
+                        organizer: tuple[str, str], alarm_minutes: int = 30, now: datetime | None = None) -> Calendar:
+    """The invitation e-mailed to one person: METHOD:REQUEST, them as ATTENDEE, and a reminder (VALARM)."""
+    calendar = build_calendar(session, [workshop_id], iad_timezone, now=now)
+    calendar["method"] = "REQUEST"
+    for event in calendar.walk("VEVENT"):
+        event.add("organizer", _address(*organizer))
+        event.add("attendee", _address(*attendee, role="REQ-PARTICIPANT"))
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", str(event.get("summary", "")))
+        alarm.add("trigger", timedelta(minutes=-alarm_minutes))
+        event.add_component(alarm)
     return calendar
 
 

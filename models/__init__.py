@@ -13,6 +13,7 @@ from models.exchanges import (
     exchange_departments,
     exchange_partners,
 )
+from models.messages import MessageLogEntry, MessageTemplate
 from models.organisation import Department, Person, Semester, TopicArea
 from models.outcomes import (
     Evaluation,
@@ -30,7 +31,7 @@ from models.topics import Outreach, TopicProposal
 
 __all__ = [
     "Attendance", "AuditEntry", "Base", "Department", "Evaluation", "EvaluationAction", "EvaluationScore",
-    "Exchange", "FollowUpContact", "Outreach", "Panel", "PanelSpeaker", "Participation", "Partner",
+    "Exchange", "FollowUpContact", "MessageLogEntry", "MessageTemplate", "Outreach", "Panel", "PanelSpeaker", "Participation", "Partner",
     "PartnerContact", "Person", "Preparation", "Report", "ReportFile", "RubricItem", "Semester", "Timestamped",
     "TopicArea", "TopicProposal", "UTCDateTime", "User", "Versioned", "VisitPriority", "Workshop",
     "evaluation_exchanges", "exchange_contacts", "exchange_departments", "exchange_partners", "utc_now",

@@ -142,12 +142,13 @@ def test_older_database_is_backed_up_before_migration(tmp_path: Path, monkeypatc
     engine_db = open_database(f"sqlite:///{db}")
     engine_db.close()
     calls: list[tuple[Path, str]] = []
-    monkeypatch.setattr(schema, "head_revision", lambda: "0002-future")
+    current = schema.head_revision()
+    monkeypatch.setattr(schema, "head_revision", lambda: "9999-future")
     monkeypatch.setattr(schema, "upgrade", lambda engine, revision="head": None)
     monkeypatch.setattr(backup_module, "backup_before_migration",
                         lambda path, revision, folder=None: calls.append((path, revision)) or path)
     open_database(f"sqlite:///{db}").close()
-    assert calls == [(db, "0001")]
+    assert calls == [(db, current)]
 
 
 def test_no_subcommand_would_start_the_window_but_subcommands_never_do() -> None:

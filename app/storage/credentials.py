@@ -44,6 +44,11 @@ def account_name(url: str | URL) -> str:
     return _account(parsed.username, parsed.host, parsed.port, parsed.database)
 
 
+def smtp_account(username: str, host: str, port: int) -> str:
+    """The keyring entry of the mail server login: smtp:user@host:port."""
+    return f"smtp:{username}@{host}:{port}"
+
+
 def _account(user: Any, host: Any, port: Any, database: Any) -> str:
     return f"{user or ''}@{host or 'localhost'}:{port or 5432}/{database or ''}"
 
@@ -101,7 +106,10 @@ class PasswordStore:
         Returns whether it reached the keyring. Without `persist` any stored copy is
         removed, so unticking "Remember password" really forgets it.
         """
-        name = account_name(url)
+        return self.remember_account(account_name(url), password, persist=persist)
+
+    def remember_account(self, name: str, password: str, *, persist: bool) -> bool:
+        """As `remember`, for a login that is not a database's (the mail server's: `smtp_account`)."""
         self._session[name] = password
         self._missing.discard(name)
         if not persist:
