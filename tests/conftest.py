@@ -27,7 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 POSTGRES_URL = os.environ.get("IAD_TEST_POSTGRES_URL", "")
 POSTGRES_SKIP_REASON = "IAD_TEST_POSTGRES_URL is not set, so the PostgreSQL run of this test is skipped"
 
-pytest_plugins = ["tests.factories", "tests.fake_keyring"]
+pytest_plugins = ["tests.factories", "tests.fake_keyring", "tests.smtp_server"]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
