@@ -79,6 +79,7 @@ class Selection:
     workshop_id: int | None = None
     exchange_id: int | None = None
     record_ids: tuple[int, ...] = ()  # outreach or report ids picked in a list
+    proposal_id: int | None = None  # outreach: the offers of this topic
 
 
 def _staff_name(person: Person) -> str:
@@ -155,15 +156,17 @@ def call_for_topics(session: Session, semester_id: int | None) -> list[Recipient
     return result
 
 
-def outreach(session: Session, *, semester_id: int | None = None,
-             outreach_ids: Sequence[int] = ()) -> list[Recipient]:
-    """The contacts of every partner offered a topic: the outreach picked, or the semester's still planned."""
+def outreach(session: Session, *, semester_id: int | None = None, outreach_ids: Sequence[int] = (),
+             proposal_id: int | None = None) -> list[Recipient]:
+    """The contacts of every partner offered a topic: the outreach picked, the topic's, or the semester's planned."""
     query = (select(Outreach).join(TopicProposal, TopicProposal.id == Outreach.proposal_id)
              .options(joinedload(Outreach.proposal).joinedload(TopicProposal.department),
                       joinedload(Outreach.proposal).joinedload(TopicProposal.semester), joinedload(Outreach.partner))
              .order_by(Outreach.id))
     if outreach_ids:
         query = query.where(Outreach.id.in_(list(outreach_ids)))
+    elif proposal_id is not None:
+        query = query.where(Outreach.proposal_id == proposal_id)
     elif semester_id is not None:
         query = query.where(TopicProposal.semester_id == semester_id, Outreach.status == OutreachStatus.PLANNED)
     else:
@@ -349,7 +352,8 @@ def recipients_for(session: Session, kind: str, selection: Selection, today: dat
     if kind == t.CALL_FOR_TOPICS:
         return call_for_topics(session, selection.semester_id)
     if kind == t.OUTREACH:
-        return outreach(session, semester_id=selection.semester_id, outreach_ids=selection.record_ids)
+        return outreach(session, semester_id=selection.semester_id, outreach_ids=selection.record_ids,
+                        proposal_id=selection.proposal_id)
     if kind == t.INVITATION:
         return invitation(session, selection.workshop_id, settings)
     if kind == t.PREPARATION_REMINDER:

@@ -65,8 +65,16 @@ class OutcomesActions:
                            today=self.today)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.open_record.connect(self.open_record)
+        view.remind.connect(lambda report_ids: self._compose("overdue_reminder", record_ids=tuple(report_ids),
+                                                             then=view.reload))
         view.show()  # not modal: the officer jumps to reports while keeping the list open
         return view
+
+    def _compose(self, kind: str, *, then: Callable[[], None] | None = None, **selection: Any) -> None:
+        """Hand a batch of messages to the window's compose dialog (ui/messages), when it is installed."""
+        compose = getattr(self.window, "compose_messages", None)
+        if callable(compose):
+            compose(kind, then=then, **selection)
 
     def show_due_for_interview(self) -> DueForInterviewView:
         from ui.outcomes.overdue_view import DueForInterviewView
@@ -76,6 +84,7 @@ class OutcomesActions:
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.open_record.connect(self.open_record)
         view.interview_requested.connect(lambda department_id: self._interview_then_reload(view, department_id))
+        view.request_by_mail.connect(lambda: self._compose("interview_request"))
         view.show()
         return view
 

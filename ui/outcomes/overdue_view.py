@@ -34,6 +34,7 @@ from app.actor import Actor
 from app.storage.database import Database
 from app.errors import AppError
 from app.evaluation.interviews import DueInterview, due_for_interview
+from app.messages.message_log import last_reminder_by_report
 from app.outcomes.reports import OverdueReport, group_by_department, overdue_reports
 from app.settings import Settings
 from ui.widgets.table_model import ListModel
@@ -107,6 +108,7 @@ class OverdueView(QDialog):
     """`OverdueView(database, settings, semester_id=None)`: who has not submitted past the due date."""
 
     open_record = Signal(str, int)
+    remind = Signal(list)  # the report ids shown: chase them by e-mail
 
     def __init__(self, database: Database, settings: Settings, semester_id: int | None = None,
                  parent: QWidget | None = None, *, today: Callable[[], date] = date.today) -> None:
@@ -116,6 +118,7 @@ class OverdueView(QDialog):
         self.semester_id = semester_id
         self._today = today
         self.rows: list[OverdueReport] = []
+        self.reminded: dict[int, date] = {}
         self.setObjectName("overdue_view")
         self.setWindowTitle(self.tr("Overdue reports"))
 
@@ -140,7 +143,7 @@ class OverdueView(QDialog):
         # The columns that say who and how late come first; the long titles last.
         self.model = RecordListModel([
             self.tr("Department"), self.tr("Participant"), self.tr("Days overdue"), self.tr("Due"), self.tr("Report"),
-            self.tr("E-mail"), self.tr("Exchange"), self.tr("Partner"),
+            self.tr("E-mail"), self.tr("Reminded"), self.tr("Exchange"), self.tr("Partner"),
         ], self)
         self.table = make_table(self.model, "overdue_table")
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
@@ -155,10 +158,15 @@ class OverdueView(QDialog):
         self.export_button.clicked.connect(self.choose_and_export)
         self.open_button = QPushButton(self.tr("&Open report"))
         self.open_button.clicked.connect(lambda: self.open_row(self.table.currentIndex().row()))
+        self.remind_button = QPushButton(self.tr("&Remind by e-mail…"))
+        self.remind_button.setObjectName("remind_button")
+        self.remind_button.setToolTip(self.tr("One reminder to each person in the list, previewed before it goes out"))
+        self.remind_button.clicked.connect(lambda: self.remind.emit([row.report_id for row in self.visible_rows()]))
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.remind_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -176,6 +184,7 @@ class OverdueView(QDialog):
         semester = self.semester_id if self.only_semester.isChecked() else None
         with self.database.sessions() as session:
             self.rows = overdue_reports(session, self._today(), semester)
+            self.reminded = last_reminder_by_report(session, [row.report_id for row in self.rows])
         chosen = self.department.currentData()
         self.department.blockSignals(True)
         self.department.clear()
@@ -196,9 +205,10 @@ class OverdueView(QDialog):
             ListRow(
                 record_id=row.report_id,
                 cells=(row.department_name, row.person_name, str(row.days_overdue), row.due_on.isoformat(),
-                       row.kind.label, row.email, row.exchange_title, row.partners),
+                       row.kind.label, row.email, self._reminded(row.report_id), row.exchange_title, row.partners),
                 keys=(row.department_en.casefold(), row.person_name_en.casefold(), row.days_overdue, row.due_on,
-                      row.kind.label, row.email, row.exchange_title.casefold(), row.partners.casefold()),
+                      row.kind.label, row.email, self.reminded.get(row.report_id), row.exchange_title.casefold(),
+                      row.partners.casefold()),
                 tooltip=self.tr("{kind} for '{exchange}' with {partners}, due {due}: {days} days overdue{late}").replace(
                     "{kind}", row.kind.label).replace("{exchange}", row.exchange_title).replace(
                     "{partners}", row.partners).replace("{due}", row.due_on.isoformat()).replace(
@@ -217,6 +227,11 @@ class OverdueView(QDialog):
                 "{list}", "; ".join(f"{name} {len(group)}" for name, group in groups)))
         self.export_button.setEnabled(bool(rows))
         self.open_button.setEnabled(bool(rows))
+        self.remind_button.setEnabled(bool(rows))
+
+    def _reminded(self, report_id: int) -> str:
+        day = self.reminded.get(report_id)
+        return day.isoformat() if day is not None else ""
 
     def open_row(self, row: int) -> None:
         if 0 <= row < len(self.model.rows):
@@ -258,6 +273,7 @@ class DueForInterviewView(QDialog):
 
     open_record = Signal(str, int)
     interview_requested = Signal(int)  # department id
+    request_by_mail = Signal()
 
     def __init__(self, database: Database, settings: Settings, actor: Actor, parent: QWidget | None = None, *,
                  today: Callable[[], date] = date.today) -> None:
@@ -292,10 +308,14 @@ class DueForInterviewView(QDialog):
         self.interview_button.clicked.connect(lambda: self.request_interview(self.table.currentIndex().row()))
         self.open_button = QPushButton(self.tr("&Show department"))
         self.open_button.clicked.connect(lambda: self.open_row(self.table.currentIndex().row()))
+        self.mail_button = QPushButton(self.tr("Request by &e-mail…"))
+        self.mail_button.setObjectName("request_by_mail_button")
+        self.mail_button.clicked.connect(self.request_by_mail.emit)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.interview_button)
+        buttons.addWidget(self.mail_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -327,6 +347,7 @@ class DueForInterviewView(QDialog):
             "{n}", str(len(self.items))).replace("{never}", str(never)))
         self.interview_button.setEnabled(bool(self.items))
         self.open_button.setEnabled(bool(self.items))
+        self.mail_button.setEnabled(bool(self.items))
 
     def open_row(self, row: int) -> None:
         if 0 <= row < len(self.model.rows):

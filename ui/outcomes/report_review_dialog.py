@@ -37,6 +37,7 @@ from app.actor import Actor
 from app.storage.database import Database
 from app.errors import AppError, ValidationError
 from app.output_files import write_bytes
+from app.messages.message_log import reminders_for_report
 from app.outcomes.articles import article_html, article_markdown, build_article
 from app.outcomes.reports import (
     NEEDS_REVIEWER,
@@ -195,6 +196,7 @@ class ReportReviewDialog(QDialog):
     def load(self) -> None:
         with self.database.sessions() as session:
             details = report_details(session, self.report_id)
+            reminders = reminders_for_report(session, self.report_id)
         self.details = details
         self.heading.setText(f"{details.title or self.tr('(untitled)')} — {details.author}")
         font = self.heading.font()
@@ -208,6 +210,10 @@ class ReportReviewDialog(QDialog):
             self.tr("Due {d}").replace("{d}", details.due_on.isoformat() if details.due_on else "—"),
             self.tr("Submitted {d}").replace("{d}", details.submitted_on.isoformat() if details.submitted_on else "—"),
         ]
+        if reminders:
+            facts.append(self.tr("Reminded on {days}").replace("{days}", ", ".join(
+                line.at.date().isoformat() + ("" if line.result == "sent" else self.tr(" (draft)"))
+                for line in reminders)))
         self.facts.setText(" · ".join(facts))
         self.status.blockSignals(True)
         self.status.clear()

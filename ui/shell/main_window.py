@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
         import importlib
 
         for name in ("ui.planning.planning_actions", "ui.documents.pdf_actions", "ui.documents.spreadsheet_actions", "ui.outcomes.outcomes_actions",
-                     "ui.storage.shared_actions"):
+                     "ui.messages.messages_actions", "ui.storage.shared_actions"):
             try:
                 module = importlib.import_module(name)
             except ModuleNotFoundError as error:
