@@ -47,6 +47,7 @@ DATABASE_MODULES = (
     "app.planning.records", "app.planning.exchange_setup", "app.outcomes.records", "app.outcomes.reports",
     "app.outcomes.follow_ups", "app.evaluation.records", "app.views.evaluation_summary",
     "app.views.documents", "app.views.listing", "app.views.overview", "app.views.spreadsheet_data",
+    "app.messages.templates", "app.messages.recipients",
 )
 
 
