@@ -20,6 +20,7 @@ from models import (
     Attendance,
     Department,
     Evaluation,
+    EvaluationAction,
     EvaluationScore,
     Exchange,
     Outreach,
@@ -107,7 +108,7 @@ def test_evaluation_rows_sheet(db_session: Session, interviews: dict[str, Any], 
     path = tmp_path / "evaluations.xlsx"
     assert export_evaluations(db_session, path) == 10
     workbook = load_workbook(path)
-    assert workbook.sheetnames == ["Summary", "Scores"]
+    assert workbook.sheetnames == ["Summary", "Interviews", "Actions", "Scores", "Trend"]
     rows = sheet_rows(path, "Scores")
     assert rows[0] == ("Interview #", "Department", "Semester", "Exchanges", "Partners", "Interviewer",
                        "Interview date", "Rubric item", "Score", "Notes")
@@ -179,6 +180,87 @@ def test_an_empty_selection_still_makes_a_readable_file(db_session: Session, tmp
     assert export_evaluations(db_session, path, make_semester().id) == 0
     assert sheet_rows(path, "Summary") == [("No interviews recorded for this selection.",)]
     assert len(sheet_rows(path, "Scores")) == 1
+
+
+def test_interviews_sheet_holds_each_interview_whole(db_session: Session, interviews: dict[str, Any],
+                                                    tmp_path: Path) -> None:
+    library_spring = db_session.scalars(select(Evaluation).join(Department)
+                                        .where(Department.name_en == "Library")
+                                        .order_by(Evaluation.interview_date)).first()
+    assert library_spring is not None
+    findings = "=HYPERLINK(\"http://evil\")\nThe open access workshop changed our policy.\n\n" + "细节" * 400
+    library_spring.interviewees = "Li Na (head), Zhao Lei"
+    library_spring.findings = findings
+    db_session.flush()
+    path = tmp_path / "evaluations.xlsx"
+    export_evaluations(db_session, path)
+    rows = sheet_rows(path, "Interviews")
+    assert rows[0] == ("Interview #", "Department", "Semester", "Interview date", "Interviewer", "Interviewees",
+                       "Exchanges discussed", "Partners", "Findings", "Average score")
+    assert len(rows) == 1 + 5  # one row per interview
+    library = next(row for row in rows[1:] if row[0] == library_spring.id)
+    assert library[1:9] == ("Library (图书馆)", "2026 Spring", datetime(2026, 6, 1), "Xu Wen", "Li Na (head), Zhao Lei",
+                            "Digital archives; Open access", "University of Oxford; University of Tokyo", findings)
+    assert library[9] == pytest.approx((5 + 4 + 3) / 3)
+    unscored = next(row for row in rows[1:] if row[1] == "Campus Security")
+    assert unscored[9] is None
+    sheet = load_workbook(path)["Interviews"]
+    cell = next(c for c in sheet["I"][1:] if c.value == findings)
+    assert cell.data_type == "s" and cell.quotePrefix  # a hostile finding stays text
+    assert_table_styled(path, "Interviews", 10, 5)
+
+
+def test_actions_sheet_holds_every_action_with_overdue_marked(db_session: Session, interviews: dict[str, Any],
+                                                              tmp_path: Path) -> None:
+    evaluations = db_session.scalars(select(Evaluation).order_by(Evaluation.interview_date)).all()
+    db_session.add_all([
+        EvaluationAction(evaluation_id=evaluations[0].id, description="Share the open access policy", owner="Li Na",
+                         due_on=date(2026, 9, 30), done=False),
+        EvaluationAction(evaluation_id=evaluations[0].id, description="@SUM(A1) invite Tokyo", owner="Zhao Lei",
+                         due_on=date(2026, 7, 1), done=True),
+        EvaluationAction(evaluation_id=evaluations[3].id, description="Plan a second round", owner="",
+                         due_on=date(2027, 3, 1), done=False),
+        EvaluationAction(evaluation_id=evaluations[4].id, description="No date yet", owner="Wu", due_on=None,
+                         done=False),
+    ])
+    db_session.flush()
+    path = tmp_path / "evaluations.xlsx"
+    export_evaluations(db_session, path, today=date(2026, 12, 10))
+    rows = sheet_rows(path, "Actions")
+    assert rows[0] == ("Interview #", "Department", "Semester", "Agreed action", "Owner", "Due date", "Done",
+                       "Overdue")
+    assert [(row[3], row[4], row[5], row[6], row[7]) for row in rows[1:]] == [
+        ("Share the open access policy", "Li Na", datetime(2026, 9, 30), "no", "overdue"),
+        ("@SUM(A1) invite Tokyo", "Zhao Lei", datetime(2026, 7, 1), "yes", None),
+        ("No date yet", "Wu", None, "no", None),  # the fall: Campus Security before Career Center
+        ("Plan a second round", None, datetime(2027, 3, 1), "no", None),
+    ]
+    sheet = load_workbook(path)["Actions"]
+    assert sheet["D3"].data_type == "s" and sheet["D3"].quotePrefix
+    assert_table_styled(path, "Actions", 8, 4)
+
+
+def test_trend_sheet_matches_the_averages_and_has_a_line_chart(db_session: Session, interviews: dict[str, Any],
+                                                               tmp_path: Path) -> None:
+    path = tmp_path / "evaluations.xlsx"
+    export_evaluations(db_session, path)
+    rows = sheet_rows(path, "Trend")
+    assert rows[0] == ("Department", "2026 Spring", "2026 Fall")
+    trend = {row[0]: row[1:] for row in rows[1:] if row[0]}
+    expected = dict(((name, semester), float(average)) for name, semester, average in db_session.execute(
+        select(Department.name_en, Semester.name, func.avg(EvaluationScore.score))
+        .join(Evaluation, Evaluation.department_id == Department.id)
+        .join(Semester, Semester.id == Evaluation.semester_id)
+        .join(EvaluationScore, EvaluationScore.evaluation_id == Evaluation.id)
+        .group_by(Department.name_en, Semester.name)))
+    assert trend["Library (图书馆)"] == (pytest.approx(expected[("Library", "2026 Spring")]),
+                                        pytest.approx(expected[("Library", "2026 Fall")]))
+    assert trend["Career Center (就业中心)"][1] == pytest.approx(1.0)
+    assert trend["Campus Security"] == (None, None)  # interviewed in the fall, nothing scored
+    with zipfile.ZipFile(path) as archive:
+        charts = [archive.read(name).decode() for name in archive.namelist() if name.startswith("xl/charts/")]
+    line = next(chart for chart in charts if "<lineChart>" in chart)
+    assert "Average score per semester" in line and "'Trend'!$B$1:$C$1" in line
 
 
 def test_evaluation_rows_take_three_queries_however_many_interviews(

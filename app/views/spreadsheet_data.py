@@ -115,8 +115,8 @@ def _evaluation_ids(semester_id: int | None) -> Select[Any]:
     return query
 
 
-def evaluation_rows(session: Session, semester_id: int | None = None) -> list[EvaluationScoreRow]:
-    """Every score of every interview (of one semester), in semester, department, date order. Three queries."""
+def exchanges_and_partners_discussed(session: Session, semester_id: int | None) -> tuple[dict[int, str], dict[int, str]]:
+    """Per interview (of one semester, or all): the exchanges it covered and their partners, each joined. Two queries."""
     chosen = _evaluation_ids(semester_id).scalar_subquery()
     exchanges: dict[int, list[str]] = defaultdict(list)
     for evaluation_id, title in session.execute(
@@ -136,8 +136,13 @@ def evaluation_rows(session: Session, semester_id: int | None = None) -> list[Ev
         .order_by(evaluation_exchanges.c.evaluation_id, Partner.name)
     ):
         partners[evaluation_id].append(name)
-    joined_exchanges = {key: LIST_SEPARATOR.join(value) for key, value in exchanges.items()}
-    joined_partners = {key: LIST_SEPARATOR.join(value) for key, value in partners.items()}
+    return ({key: LIST_SEPARATOR.join(value) for key, value in exchanges.items()},
+            {key: LIST_SEPARATOR.join(value) for key, value in partners.items()})
+
+
+def evaluation_rows(session: Session, semester_id: int | None = None) -> list[EvaluationScoreRow]:
+    """Every score of every interview (of one semester), in semester, department, date order. Three queries."""
+    joined_exchanges, joined_partners = exchanges_and_partners_discussed(session, semester_id)
 
     query = (
         select(
