@@ -1,4 +1,4 @@
-"""`iad-workshops export agenda|programme|evaluation-summary|certificate`: the printable PDF documents.
+"""`iad-workshops export agenda|programme|evaluation-summary|semester-report|certificate`: the printable PDF documents.
 
 Each command reads its data in one read-only session, renders it, and writes
 the file atomically. An unknown id or semester name is one sentence (an AppError
@@ -50,6 +50,16 @@ def register(exports: SubParsers, imports: SubParsers, open_db: OpenDatabase) ->
     summary.add_argument("--semester", metavar="NAME", required=True, help=_('the semester, e.g. "2026 Fall"'))
     output_argument(summary, ".pdf")
     summary.set_defaults(func=_command(open_db, _write_evaluation_summary))
+
+    report = exports.add_parser(
+        "semester-report", help=_("what a semester held and what came of it, for management (PDF)"),
+        description=_("Write the semester report: exchanges and workshops per partner and department, participants "
+                      "and attendance, reports submitted, accepted and published, interview averages and findings, "
+                      "open actions and the top of the visit priority list."),
+    )
+    report.add_argument("--semester", metavar="NAME", required=True, help=_('the semester, e.g. "2026 Fall"'))
+    output_argument(report, ".pdf")
+    report.set_defaults(func=_command(open_db, _write_semester_report))
 
     certificate = exports.add_parser(
         "certificate", help=_("certificate of participation for one person and one exchange (PDF)"),
@@ -125,6 +135,17 @@ def _write_evaluation_summary(session: Session, args: argparse.Namespace, settin
         count=data.interview_count)
     return _("the evaluation summary of {semester} ({interviews})").format(semester=data.semester,
                                                                           interviews=interviews)
+
+
+def _write_semester_report(session: Session, args: argparse.Namespace, settings: Settings) -> str:
+    from app.views.documents import semester_id_by_name
+    from app.views.semester_report import semester_report_data
+    from exports.fonts import load_fonts
+    from exports.semester_report_pdf import write_semester_report
+
+    data = semester_report_data(session, semester_id_by_name(session, args.semester), settings.iad_timezone)
+    write_semester_report(data, Path(args.output), fonts=load_fonts(settings.cjk_font_path))
+    return _("the semester report of {semester}").format(semester=data.semester)
 
 
 def _write_certificate(session: Session, args: argparse.Namespace, settings: Settings) -> str:

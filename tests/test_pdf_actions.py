@@ -180,6 +180,26 @@ def test_evaluation_summary_of_the_semester_in_focus(window: FakeWindow, tmp_pat
     assert window.messages == [f"Saved {tmp_path / 'summary.pdf'}"] and window.errors == []
 
 
+def test_semester_report_of_the_semester_in_focus_and_its_preview(window: FakeWindow, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    save_to(monkeypatch, None)
+    window.action("export_semester_report_pdf").trigger()
+    assert window.errors == [("Semester report", "Choose a semester on the toolbar first.")]
+    window.errors.clear()
+    window.semester = window.ids["semester"]  # type: ignore[attr-defined]
+    suggested = save_to(monkeypatch, tmp_path / "report.pdf")
+    window.action("export_semester_report_pdf").trigger()
+    assert suggested[0].endswith("Semester report - 2026 Fall.pdf")
+    text = " ".join(text_of(tmp_path / "report.pdf").split())
+    assert "Semester report" in text and "2026 Fall" in text and "General Education Office" in text
+    assert "Courses redesigned after the exchange." in text  # the interview's main finding
+    assert window.messages == [f"Saved {tmp_path / 'report.pdf'}"] and window.errors == []
+    opened: list[QPrintPreviewDialog] = []
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    window.action("preview_semester_report").trigger()
+    assert opened[0].windowTitle() == "Print preview: Semester report"
+
+
 def test_evaluation_summary_of_a_semester_without_interviews_is_one_sentence(
     window: FakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -278,5 +298,5 @@ def test_suggested_file_names_are_safe() -> None:
 def test_the_window_author_can_install_the_actions(window: FakeWindow) -> None:
     names = [a.objectName() for a in window.export_menu.actions()]
     assert {"export_agenda_pdf", "export_programme_pdf", "export_evaluation_summary_pdf",
-            "export_certificate_pdf"} <= set(names)
+            "export_semester_report_pdf", "export_certificate_pdf"} <= set(names)
     assert isinstance(window._pdf_actions, pdf_actions.PdfActions)  # type: ignore[attr-defined]

@@ -39,6 +39,7 @@ from app.views.documents import (
     programme_data,
 )
 from app.views.evaluation_summary import evaluation_summary_data
+from app.views.semester_report import semester_report_data
 from app.errors import AppError
 from app.output_files import safe_file_name, write_bytes
 
@@ -82,6 +83,8 @@ class PdfActions(QObject):
         self.evaluation_summary_action = self._add(menu, self.tr("Evaluation &summary (PDF)…"),
                                                    "export_evaluation_summary_pdf",
                                                    lambda: self.save(self.make_evaluation_summary))
+        self.semester_report_action = self._add(menu, self.tr("Semester &report (PDF)…"), "export_semester_report_pdf",
+                                                lambda: self.save(self.make_semester_report))
         self.certificate_action = self._add(menu, self.tr("&Certificate of participation (PDF)…"),
                                             "export_certificate_pdf", lambda: self.save(self.make_certificate))
         preview = menu.addMenu(self.tr("Print pre&view"))
@@ -91,6 +94,8 @@ class PdfActions(QObject):
                   lambda: self.preview(self.make_programme))
         self._add(preview, self.tr("Evaluation summary…"), "preview_evaluation_summary",
                   lambda: self.preview(self.make_evaluation_summary))
+        self._add(preview, self.tr("Semester report…"), "preview_semester_report",
+                  lambda: self.preview(self.make_semester_report))
         self._add(preview, self.tr("Certificate…"), "preview_certificate", lambda: self.preview(self.make_certificate))
 
     def _add(self, menu: Any, text: str, name: str, slot: Callable[[], None]) -> QAction:
@@ -157,6 +162,20 @@ class PdfActions(QObject):
 
             pdf = render_evaluation_summary(data, fonts=fonts)
         return Document(pdf, title, f"Evaluation summary - {data.semester}.pdf")
+
+    def make_semester_report(self) -> Document | None:
+        title = self.tr("Semester report")
+        semester_id = self._semester_in_focus(title)
+        if semester_id is None:
+            return None
+        fonts = self.fonts
+        with wait_cursor():
+            with self.window.database.sessions() as session:
+                data = semester_report_data(session, semester_id, self.window.settings.iad_timezone)
+            from exports.semester_report_pdf import render_semester_report
+
+            pdf = render_semester_report(data, fonts=fonts)
+        return Document(pdf, title, f"Semester report - {data.semester}.pdf")
 
     def _semester_in_focus(self, title: str) -> int | None:
         """The semester on the toolbar, or None after saying how to choose one."""
