@@ -32,6 +32,7 @@ class Report(Versioned, Base):
         db_enum(ReportKind), default=ReportKind.RESEARCH_REPORT, server_default=ReportKind.RESEARCH_REPORT.value
     )
     title: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    title_zh: Mapped[str] = mapped_column(String(300), default="", server_default="")  # the title in Chinese
     abstract: Mapped[str] = mapped_column(Text, default="", server_default="")
     due_on: Mapped[date | None] = mapped_column(index=True)
     submitted_on: Mapped[date | None]

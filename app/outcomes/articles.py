@@ -7,6 +7,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 from sqlalchemy import select
@@ -14,33 +15,33 @@ from sqlalchemy.orm import Session
 
 from app.errors import AppError, ValidationError
 from app.i18n import _
+from app.outcomes.reports import (
+    DOCX_TYPES,
+    DOCX_XML_LIMIT,
+    MARKDOWN_TYPES,
+    TEXT_TYPES,
+    WORD_NS,
+    get_report,
+    megabytes,
+    open_attachment,
+)
 from models import Department, Exchange, Participation, Partner, Person
-from models.enums import ReviewStatus
+from models.enums import ReportKind
 from models.exchanges import exchange_partners
 
-# Review workflow. Accepted and rejected reports may be reopened for review (a
-# decision taken by mistake must be correctable), but a published report must be
-# withdrawn from publication first.
-REVIEW_TRANSITIONS: dict[ReviewStatus, frozenset[ReviewStatus]] = {
-    ReviewStatus.NOT_SUBMITTED: frozenset({ReviewStatus.SUBMITTED}),
-    ReviewStatus.SUBMITTED: frozenset({ReviewStatus.UNDER_REVIEW}),
-    ReviewStatus.UNDER_REVIEW: frozenset(
-        {ReviewStatus.REVISION_REQUESTED, ReviewStatus.ACCEPTED, ReviewStatus.REJECTED}
-    ),
-    ReviewStatus.REVISION_REQUESTED: frozenset({ReviewStatus.SUBMITTED}),
-    ReviewStatus.ACCEPTED: frozenset({ReviewStatus.UNDER_REVIEW}),
-    ReviewStatus.REJECTED: frozenset({ReviewStatus.UNDER_REVIEW}),
-}
-
-# Decisions someone must own, and decisions the participant needs a reason for.
-from app.outcomes.reports import get_report, megabytes, DOCX_TYPES, DOCX_XML_LIMIT, MARKDOWN_TYPES, TEXT_TYPES, WORD_NS, open_attachment
+# The kinds of report as the WeChat account "Global SJTU" names them.
+KIND_ZH = {ReportKind.RESEARCH_REPORT: "研究报告", ReportKind.INNOVATION_PROPOSAL: "创新方案",
+           ReportKind.FIELD_RESEARCH: "调研报告"}
 
 
 @dataclass(frozen=True)
 class Block:
-    """One block of article text: a heading (level 2-4), a paragraph, or a bullet list item."""
+    """One block of article text: a heading (level 2-4), a paragraph, a bullet list item, or an image.
 
-    kind: str  # "heading", "paragraph", "item"
+    An image block's text is the image's file name in `Article.images`.
+    """
+
+    kind: str  # "heading", "paragraph", "item", "image"
     text: str
     level: int = 2
 
@@ -58,6 +59,9 @@ class Article:
     body_is_markdown: bool = False
     raw_markdown: str = ""
     body_note: str = ""  # why there is no body text, when there is none
+    title_zh: str = ""
+    kind_zh: str = ""
+    images: dict[str, bytes] = field(default_factory=dict)  # file name -> bytes, for image blocks
 
 
 def _decode_text(data: bytes) -> str:
@@ -104,25 +108,86 @@ def _markdown_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def docx_blocks(data: bytes) -> list[Block]:
-    """The paragraphs of a .docx (word/document.xml), headings kept as headings."""
+# Pictures a Word file may carry into an article: the formats the WeChat editor and browsers show.
+IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
+IMAGE_LIMIT = 10 * 1024 * 1024  # per picture, unpacked
+IMAGES_LIMIT = 40 * 1024 * 1024  # all pictures of one article, unpacked
+DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+RELATIONS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE_RELATIONS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def _safe_xml(archive: zipfile.ZipFile, name: str) -> Any:
+    info = archive.getinfo(name)
+    if info.file_size > DOCX_XML_LIMIT:
+        raise AppError(_("The Word file's text is too large to read ({size} MB).").format(
+            size=megabytes(info.file_size)))
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+    try:
+        return etree.fromstring(archive.read(info), parser)
+    except etree.XMLSyntaxError as error:
+        raise AppError(_("The attached .docx file is damaged: {error}").format(error=error)) from error
+
+
+def _image_targets(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Relationship id -> picture path inside the archive, for the pictures of word/document.xml."""
+    try:
+        relations = _safe_xml(archive, "word/_rels/document.xml.rels")
+    except KeyError:
+        return {}
+    targets = {}
+    for relation in relations.iter(f"{{{PACKAGE_RELATIONS_NS}}}Relationship"):
+        target = relation.get("Target") or ""
+        if relation.get("TargetMode") == "External" or not relation.get("Type", "").endswith("/image"):
+            continue
+        path = target.lstrip("/") if target.startswith("/") else f"word/{target}"
+        targets[relation.get("Id") or ""] = path
+    return targets
+
+
+def docx_content(data: bytes) -> tuple[list[Block], dict[str, bytes]]:
+    """The paragraphs of a .docx (word/document.xml), headings kept as headings, and its pictures in place.
+
+    Pictures come back by file name (image1.png, …); a picture in a format the WeChat editor cannot show,
+    or too large, is left out.
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            info = archive.getinfo("word/document.xml")
-            if info.file_size > DOCX_XML_LIMIT:
-                raise AppError(_("The Word file's text is too large to read ({size} MB).").format(
-                    size=megabytes(info.file_size)))
-            xml = archive.read(info)
+            root = _safe_xml(archive, "word/document.xml")
+            targets = _image_targets(archive)
+            blocks, images = _docx_blocks(root, targets, archive)
     except (zipfile.BadZipFile, KeyError) as error:
         raise AppError(_("The attached .docx file cannot be read as a Word document ({error}).").format(
             error=error)) from error
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+    return blocks, images
+
+
+def docx_blocks(data: bytes) -> list[Block]:
+    """The text blocks of a .docx, pictures included as image blocks."""
+    return docx_content(data)[0]
+
+
+def _picture(archive: zipfile.ZipFile, path: str, images: dict[str, bytes]) -> str | None:
+    """Read one picture into `images` under a safe, unique file name; None when it is left out."""
+    suffix = Path(path).suffix.lower()
     try:
-        root = etree.fromstring(xml, parser)
-    except etree.XMLSyntaxError as error:
-        raise AppError(_("The attached .docx file is damaged: {error}").format(error=error)) from error
+        info = archive.getinfo(path)
+    except KeyError:
+        return None
+    if suffix not in IMAGE_TYPES or info.file_size > IMAGE_LIMIT or \
+            sum(len(image) for image in images.values()) + info.file_size > IMAGES_LIMIT:
+        return None
+    name = f"image{len(images) + 1}{'.jpg' if suffix == '.jpeg' else suffix}"
+    images[name] = archive.read(info)
+    return name
+
+
+def _docx_blocks(root: Any, targets: dict[str, str], archive: zipfile.ZipFile) -> tuple[list[Block], dict[str, bytes]]:
     w = f"{{{WORD_NS}}}"
+    blip = f"{{{DRAWING_NS}}}blip"
+    embed = f"{{{RELATIONS_NS}}}embed"
     blocks: list[Block] = []
+    images: dict[str, bytes] = {}
     for paragraph in root.iter(f"{w}p"):
         parts: list[str] = []
         for node in paragraph.iter(f"{w}t", f"{w}tab", f"{w}br"):
@@ -133,18 +198,20 @@ def docx_blocks(data: bytes) -> list[Block]:
             else:
                 parts.append(" ")
         text = "".join(parts).strip()
-        if not text:
-            continue
-        style = paragraph.find(f"{w}pPr/{w}pStyle")
-        style_name = (style.get(f"{w}val") or "") if style is not None else ""
-        level_match = re.match(r"(?i)^(?:heading|标题)\s*(\d)$", style_name)
-        if level_match:
-            blocks.append(Block("heading", text, min(4, int(level_match.group(1)) + 1)))
-        elif re.match(r"(?i)^list", style_name) or paragraph.find(f"{w}pPr/{w}numPr") is not None:
-            blocks.append(Block("item", text))
-        else:
-            blocks.append(Block("paragraph", text))
-    return blocks
+        pictures = [name for picture in paragraph.iter(blip)
+                    if (path := targets.get(picture.get(embed) or "")) and (name := _picture(archive, path, images))]
+        if text:
+            style = paragraph.find(f"{w}pPr/{w}pStyle")
+            style_name = (style.get(f"{w}val") or "") if style is not None else ""
+            level_match = re.match(r"(?i)^(?:heading|标题)\s*(\d)$", style_name)
+            if level_match:
+                blocks.append(Block("heading", text, min(4, int(level_match.group(1)) + 1)))
+            elif re.match(r"(?i)^list", style_name) or paragraph.find(f"{w}pPr/{w}numPr") is not None:
+                blocks.append(Block("item", text))
+            else:
+                blocks.append(Block("paragraph", text))
+        blocks.extend(Block("image", name) for name in pictures)
+    return blocks, images
 
 
 def build_article(session: Session, report_id: int) -> Article:
@@ -169,7 +236,8 @@ def build_article(session: Session, report_id: int) -> Article:
     title = report.title.strip() or _("{kind} by {author}").format(kind=report.kind.label, author=person.name_en)
     article = Article(
         title=title, author=author, department=department.display_name, exchange=exchange.title,
-        partners=partners, kind=report.kind.label, abstract=report.abstract.strip(),
+        partners=partners, kind=report.kind.label, abstract=report.abstract.strip(), title_zh=report.title_zh.strip(),
+        kind_zh=KIND_ZH.get(report.kind, ""),
     )
     if not report.file_sha256:
         article.body_note = _("No file is attached, so the article has no body text yet.")
@@ -183,7 +251,7 @@ def build_article(session: Session, report_id: int) -> Article:
         article.body = _markdown_blocks(article.raw_markdown)
         article.body_is_markdown = True
     elif suffix in DOCX_TYPES:
-        article.body = docx_blocks(data)
+        article.body, article.images = docx_content(data)
     else:
         article.body_note = _(
             "The attached {suffix} file gives no text to copy; add the body from {name} by hand."
@@ -221,6 +289,8 @@ def article_markdown(article: Article) -> str:
         lines += [article.raw_markdown, ""]
     else:
         for block in article.body:
+            if block.kind == "image":
+                continue  # the website version is text only; pictures travel with the WeChat article
             if block.kind == "heading":
                 lines += ["#" * block.level + " " + e(block.text), ""]
             elif block.kind == "item":
@@ -258,6 +328,8 @@ def article_html(article: Article) -> str:
         out += [f"<p>{e(block.text)}</p>" for block in _paragraphs(article.abstract)]
     in_list = False
     for block in article.body:
+        if block.kind == "image":
+            continue  # the website version is text only; pictures travel with the WeChat article
         if block.kind == "item" and not in_list:
             out.append("<ul>")
             in_list = True

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
 
-from app.views import listing
+from app.errors import AppError
 from app.outcomes.records import reports
+from app.views import listing
 from models.enums import PublicationChannel, ReportKind, ReviewStatus
 from ui.widgets.formatting import day, label
 from ui.widgets.record_form import FieldSpec
@@ -14,6 +15,7 @@ from ui.widgets.record_tab import FilterSpec, RecordTab, TabHost
 from ui.widgets.table_model import Column
 
 if TYPE_CHECKING:
+    from app.outcomes.articles import Article
     from sqlalchemy.orm import Session
 
 
@@ -42,6 +44,7 @@ class ReportsTab(RecordTab):
             FieldSpec("participation_id", self.tr("Participant and exchange"), kind="choice", choices=participants),
             FieldSpec("kind", self.tr("Kind"), kind="enum", enum_type=ReportKind),
             FieldSpec("title", self.tr("Title")),
+            FieldSpec("title_zh", self.tr("Chinese title")),
             FieldSpec("abstract", self.tr("Abstract"), kind="multiline"),
             FieldSpec("due_on", self.tr("Due"), kind="optional_date"),
             FieldSpec("submitted_on", self.tr("Submitted"), kind="optional_date"),
@@ -73,12 +76,52 @@ class ReportsTab(RecordTab):
                                               "file, prepare the article (also: double-click the row)"))
         self.review_button.clicked.connect(self.open_review)
         row.addWidget(self.review_button)
+        self.wechat_button = QPushButton(self.tr("WeChat article…"))
+        self.wechat_button.setObjectName("wechat_article")
+        self.wechat_button.setToolTip(self.tr("Preview the article for the \"Global SJTU\" WeChat account, copy it "
+                                              "or save it as HTML with its pictures"))
+        self.wechat_button.clicked.connect(self.open_wechat_article)
+        row.addWidget(self.wechat_button)
+        self.copy_wechat_button = QPushButton(self.tr("Copy for WeChat"))
+        self.copy_wechat_button.setObjectName("copy_for_wechat")
+        self.copy_wechat_button.setToolTip(self.tr("Put the article on the clipboard with its formatting, ready to "
+                                                   "paste into the WeChat editor"))
+        self.copy_wechat_button.clicked.connect(self.copy_for_wechat)
+        row.addWidget(self.copy_wechat_button)
         row.addStretch(1)
         self.table.doubleClicked.connect(lambda _index: self.open_review())
         return box
 
     def record_loaded(self, session: Session, record: Any | None) -> None:
-        self.review_button.setEnabled(record is not None)
+        for button in (self.review_button, self.wechat_button, self.copy_wechat_button):
+            button.setEnabled(record is not None)
+
+    def _article(self) -> Article | None:
+        from ui.outcomes.wechat_dialog import load_article
+
+        if self.current_id is None:
+            return None
+        try:
+            return load_article(self.host.database, self.current_id)
+        except AppError as error:
+            QMessageBox.warning(self, self.tr("WeChat article"), str(error))
+            return None
+
+    def open_wechat_article(self) -> None:
+        from ui.outcomes.wechat_dialog import WeChatArticleDialog
+
+        article = self._article()
+        if article is not None:
+            WeChatArticleDialog(article, self).exec()
+
+    def copy_for_wechat(self) -> None:
+        from ui.outcomes.wechat_dialog import copy_to_clipboard
+
+        article = self._article()
+        if article is not None:
+            copy_to_clipboard(article)
+            self.host.status_message(self.tr("Copied the WeChat article of \"{title}\": paste it into the WeChat "
+                                             "editor.").replace("{title}", article.title))
 
     def open_review(self) -> None:
         from ui.outcomes.report_review_dialog import ReportReviewDialog
