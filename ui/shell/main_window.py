@@ -48,6 +48,7 @@ DATABASE_MODULES = (
     "app.outcomes.follow_ups", "app.evaluation.records", "app.views.evaluation_summary",
     "app.views.documents", "app.views.listing", "app.views.overview", "app.views.spreadsheet_data",
     "app.messages.templates", "app.messages.recipients",
+    "app.views.interview_rows", "app.views.semester_report",
 )
 
 
