@@ -35,19 +35,14 @@ from exports.fonts import FontSet, load_fonts
 from exports.pdf_layout import (
     ACCENT,
     BAND_FILL,
-    DIVISION_EN,
     HEADER_FILL,
     MM,
     NAVY,
-    PROGRAMME_EN,
     RULE,
-    PagedDocument,
     Styles,
     bold,
-    build_bytes,
     cell_text,
     facts_table,
-    footer_text,
     inner_widths,
     kicker_row,
     list_cell_commands,
@@ -55,8 +50,7 @@ from exports.pdf_layout import (
     long_date,
     markup,
     medium_date,
-    numbered_canvas,
-    page_of,
+    numbered_document,
     para,
     rich,
     styles,
@@ -104,15 +98,10 @@ def render_evaluation_summary(data: EvaluationSummaryData, *, fonts: FontSet | N
     for interview in data.interviews:
         story.extend(_interview(interview, style, width))
 
-    def build(buffer: object) -> None:
-        document = PagedDocument(
-            buffer, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP, bottomMargin=BOTTOM,
-            title=f"{_('Evaluation summary')} {data.semester}", author=DIVISION_EN, creator=PROGRAMME_EN,
-        )
-        document.build(story, canvasmaker=numbered_canvas(fonts, footer_text(
-            _("Evaluation summary {semester}").format(semester=data.semester), printed_on), page_of()))
-
-    return build_bytes(build)
+    return numbered_document(story, fonts=fonts, pagesize=size, margin=MARGIN, top=TOP, bottom=BOTTOM,
+                             title=f"{_('Evaluation summary')} {data.semester}",
+                             footer=_("Evaluation summary {semester}").format(semester=data.semester),
+                             printed_on=printed_on)
 
 
 def write_evaluation_summary(data: EvaluationSummaryData, target: Path, *, fonts: FontSet | None = None,

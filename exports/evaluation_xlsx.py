@@ -84,6 +84,17 @@ def _average_values(row: AverageRow) -> tuple[Any, ...]:
     return (row.name, row.interviews, row.scores, row.average)
 
 
+def _score_axis(chart: Any) -> None:
+    """The value axis of a chart of average scores: 0 to the top score, in steps of one."""
+    chart.y_axis.title = _("Average score (1-{max})").format(max=SCORE_MAX)
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = SCORE_MAX
+    chart.y_axis.majorUnit = 1
+    # openpyxl 3.1 marks axes as deleted unless told otherwise; Excel then hides them.
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+
+
 def _summary(sheet: Any, rows: Sequence[EvaluationScoreRow]) -> None:
     """Department averages in A-D, semester averages in F-I, side by side under one header row
     (panes freeze under it); the chart of department averages to the right."""
@@ -115,13 +126,7 @@ def _summary(sheet: Any, rows: Sequence[EvaluationScoreRow]) -> None:
     chart.type = "bar"  # horizontal bars: long department names stay readable
     chart.style = 10
     chart.title = _("Average score per department")
-    chart.y_axis.title = _("Average score (1-{max})").format(max=SCORE_MAX)
-    chart.y_axis.scaling.min = 0
-    chart.y_axis.scaling.max = SCORE_MAX
-    chart.y_axis.majorUnit = 1
-    # openpyxl 3.1 marks axes as deleted unless told otherwise; Excel then hides them.
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
+    _score_axis(chart)
     chart.legend = None
     data = Reference(sheet, min_col=4, min_row=1, max_row=len(departments) + 1)
     categories = Reference(sheet, min_col=1, min_row=2, max_row=len(departments) + 1)
@@ -176,12 +181,7 @@ def _trend(sheet: Any, trend: DepartmentTrend) -> None:
     write_table(sheet, columns, rows)
     chart = LineChart()
     chart.title = _("Average score per semester")
-    chart.y_axis.title = _("Average score (1-{max})").format(max=SCORE_MAX)
-    chart.y_axis.scaling.min = 0
-    chart.y_axis.scaling.max = SCORE_MAX
-    chart.y_axis.majorUnit = 1
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
+    _score_axis(chart)
     last_column = len(columns)
     data = Reference(sheet, min_col=1, max_col=last_column, min_row=2, max_row=len(rows) + 1)
     chart.add_data(data, from_rows=True, titles_from_data=True)

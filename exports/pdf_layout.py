@@ -22,6 +22,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    Flowable,
     BaseDocTemplate,
     Frame,
     PageTemplate,
@@ -411,6 +412,17 @@ def footer_text(document: str, printed_on: date) -> str:
 
 def page_of() -> str:
     return _("Page {page} of {pages}")
+
+
+def numbered_document(story: list[Flowable], *, fonts: FontSet, pagesize: tuple[float, float], margin: float,
+                      top: float, bottom: float, title: str, footer: str, printed_on: date) -> bytes:
+    """A document with "Page n of N" and the print date in every footer, as PDF bytes."""
+    def build(buffer: BytesIO) -> None:
+        document = PagedDocument(buffer, pagesize=pagesize, leftMargin=margin, rightMargin=margin, topMargin=top,
+                                 bottomMargin=bottom, title=title, author=DIVISION_EN, creator=PROGRAMME_EN)
+        document.build(story, canvasmaker=numbered_canvas(fonts, footer_text(footer, printed_on), page_of()))
+
+    return build_bytes(build)
 
 
 def build_bytes(build: Callable[[BytesIO], None]) -> bytes:

@@ -25,24 +25,18 @@ from exports.evaluation_summary_pdf import one_decimal
 from exports.fonts import FontSet, load_fonts
 from exports.pdf_layout import (
     ACCENT,
-    DIVISION_EN,
     MM,
-    PROGRAMME_EN,
-    PagedDocument,
     Styles,
     bold,
-    build_bytes,
     cell_text,
     facts_table,
-    footer_text,
     inner_widths,
     kicker_row,
     link_markup,
     list_table,
     markup,
     medium_date,
-    numbered_canvas,
-    page_of,
+    numbered_document,
     para,
     rich,
     styles,
@@ -76,15 +70,10 @@ def render_semester_report(data: SemesterReportData, *, fonts: FontSet | None = 
         *_candidates(data, style, width),
     ]
 
-    def build(buffer: object) -> None:
-        document = PagedDocument(
-            buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP, bottomMargin=BOTTOM,
-            title=f"{_('Semester report')} {data.semester}", author=DIVISION_EN, creator=PROGRAMME_EN,
-        )
-        document.build(story, canvasmaker=numbered_canvas(fonts, footer_text(
-            _("Semester report {semester}").format(semester=data.semester), printed_on), page_of()))
-
-    return build_bytes(build)
+    return numbered_document(story, fonts=fonts, pagesize=A4, margin=MARGIN, top=TOP, bottom=BOTTOM,
+                             title=f"{_('Semester report')} {data.semester}",
+                             footer=_("Semester report {semester}").format(semester=data.semester),
+                             printed_on=printed_on)
 
 
 def write_semester_report(data: SemesterReportData, target: Path, *, fonts: FontSet | None = None,

@@ -136,46 +136,35 @@ class PdfActions(QObject):
                         f"Agenda - {data.exchange_title} - round {data.round_number}.pdf")
 
     def make_programme(self) -> Document | None:
-        title = self.tr("Semester programme")
-        semester_id = self._semester_in_focus(title)
-        if semester_id is None:
-            return None
-        fonts = self.fonts
-        with wait_cursor():
-            with self.window.database.sessions() as session:
-                data = programme_data(session, semester_id, self.window.settings.iad_timezone)
-            from exports.programme_pdf import render_programme
+        from exports.programme_pdf import render_programme
 
-            pdf = render_programme(data, fonts=fonts)
-        return Document(pdf, title, f"Programme - {data.semester}.pdf")
+        return self._semester_document(self.tr("Semester programme"), programme_data, render_programme,
+                                       "Programme - {semester}.pdf")
 
     def make_evaluation_summary(self) -> Document | None:
-        title = self.tr("Evaluation summary")
-        semester_id = self._semester_in_focus(title)
-        if semester_id is None:
-            return None
-        fonts = self.fonts
-        with wait_cursor():
-            with self.window.database.sessions() as session:
-                data = evaluation_summary_data(session, semester_id, self.window.settings.iad_timezone)
-            from exports.evaluation_summary_pdf import render_evaluation_summary
+        from exports.evaluation_summary_pdf import render_evaluation_summary
 
-            pdf = render_evaluation_summary(data, fonts=fonts)
-        return Document(pdf, title, f"Evaluation summary - {data.semester}.pdf")
+        return self._semester_document(self.tr("Evaluation summary"), evaluation_summary_data,
+                                       render_evaluation_summary, "Evaluation summary - {semester}.pdf")
 
     def make_semester_report(self) -> Document | None:
-        title = self.tr("Semester report")
+        from exports.semester_report_pdf import render_semester_report
+
+        return self._semester_document(self.tr("Semester report"), semester_report_data, render_semester_report,
+                                       "Semester report - {semester}.pdf")
+
+    def _semester_document(self, title: str, read: Callable[..., Any], render: Callable[..., bytes],
+                           file_name: str) -> Document | None:
+        """A document of the semester on the toolbar: read its data, render it, suggest a file name."""
         semester_id = self._semester_in_focus(title)
         if semester_id is None:
             return None
         fonts = self.fonts
         with wait_cursor():
             with self.window.database.sessions() as session:
-                data = semester_report_data(session, semester_id, self.window.settings.iad_timezone)
-            from exports.semester_report_pdf import render_semester_report
-
-            pdf = render_semester_report(data, fonts=fonts)
-        return Document(pdf, title, f"Semester report - {data.semester}.pdf")
+                data = read(session, semester_id, self.window.settings.iad_timezone)
+            pdf = render(data, fonts=fonts)
+        return Document(pdf, title, file_name.format(semester=data.semester))
 
     def _semester_in_focus(self, title: str) -> int | None:
         """The semester on the toolbar, or None after saying how to choose one."""
