@@ -1,7 +1,7 @@
 """a report's title in Chinese beside the English one
 
 Revision ID: 0009
-Revises: 0001
+Revises: 0003
 Create Date: 2026-12-01 15:00:00
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0009'
-down_revision = '0001'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 
