@@ -183,3 +183,125 @@ def test_messages_menu_opens_the_batch_for_what_is_in_focus(qtbot: QtBot, sqlite
     log = actions.message_log()
     qtbot.addWidget(log)
     assert log.summary.text() == "0 messages (newest first)"
+
+
+@pytest.fixture
+def held_round(sqlite_database: Database) -> dict[str, int]:
+    """A held round with Oxford: one participant who attended and owes an overdue report, one partner contact."""
+    from datetime import UTC, datetime
+
+    from models import Attendance, Exchange, Participation, Partner, PartnerContact, Person, Report, Workshop
+    from models.enums import WorkshopStatus
+
+    with sqlite_database.transaction() as session:
+        semester = Semester(name="2026 Fall", starts_on=date(2026, 9, 1), ends_on=date(2027, 1, 20))
+        counselling = Department(name_en="Counselling Centre", name_zh="心理咨询中心", contact_email="cc@sjtu.edu.cn")
+        oxford = Partner(name="University of Oxford", country="United Kingdom", timezone="Europe/London")
+        session.add_all([semester, counselling, oxford])
+        session.flush()
+        contact = PartnerContact(partner_id=oxford.id, name="Ann Lee", email="ann.lee@ox.ac.uk")
+        exchange = Exchange(semester_id=semester.id, title="Peer support networks", partners=[oxford],
+                            departments=[counselling], partner_participants=[contact])
+        session.add_all([contact, exchange])
+        session.flush()
+        workshop = Workshop(exchange_id=exchange.id, round_number=1, status=WorkshopStatus.HELD,
+                            starts_at=datetime(2026, 10, 14, 7, tzinfo=UTC), link="https://zoom.example/j/9")
+        person = Person(department_id=counselling.id, name_en="Zhang Wei", name_zh="张伟", email="zw@sjtu.edu.cn")
+        session.add_all([workshop, person])
+        session.flush()
+        participation = Participation(person_id=person.id, exchange_id=exchange.id)
+        session.add(participation)
+        session.flush()
+        session.add(Attendance(participation_id=participation.id, workshop_id=workshop.id, attended=True))
+        report = Report(participation_id=participation.id, due_on=date(2026, 11, 1))
+        session.add(report)
+        session.flush()
+        return {"workshop": workshop.id, "exchange": exchange.id, "report": report.id, "semester": semester.id}
+
+
+def test_overdue_list_reminds_by_e_mail_and_the_report_shows_it(qtbot: QtBot, sqlite_database: Database,
+                                                                 held_round: dict[str, int], tmp_path: Path) -> None:
+    from ui.outcomes.overdue_view import OverdueView
+    from ui.outcomes.report_review_dialog import ReportReviewDialog
+
+    view = OverdueView(sqlite_database, Settings(), held_round["semester"], today=lambda: TODAY)
+    qtbot.addWidget(view)
+    reminded_column = 6
+    assert view.model.index(0, reminded_column).data() == ""
+    with qtbot.waitSignal(view.remind) as asked:
+        view.remind_button.click()
+    assert asked.args[0] == [held_round["report"]]
+
+    dialog = ComposeDialog(sqlite_database, Settings(), OFFICER, t.OVERDUE_REMINDER,
+                           Selection(record_ids=tuple(asked.args[0])), today=lambda: TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.to_label.text() == "张伟 <zw@sjtu.edu.cn>"
+    assert "已逾期 19 天" in dialog.body.toPlainText()
+    assert dialog.save_drafts(tmp_path)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30000)
+
+    review = ReportReviewDialog(sqlite_database, Settings(), OFFICER, held_round["report"], today=lambda: TODAY)
+    qtbot.addWidget(review)
+    assert f"Reminded on {date.today().isoformat()} (draft)" in review.facts.text()
+
+
+def test_workshops_tab_e_mail_menu_opens_the_invitation_for_the_round(
+        qtbot: QtBot, sqlite_database: Database, held_round: dict[str, int], tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from app.actor import local_actor
+    from ui.shell.main_window import MainWindow
+
+    window = MainWindow(sqlite_database, Settings(mail_from_address="iad@sjtu.edu.cn"), local_actor())
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    tab = window.workshops_tab
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.has_loaded and not tab.is_loading, timeout=5000)
+    tab.open_record(held_round["workshop"])
+    assert tab.mail_button.isEnabled()
+    [invite] = [a for a in tab.mail_button.menu().actions() if a.objectName() == "mail_invitation"]
+    invite.trigger()
+    [dialog] = [w for w in QApplication.topLevelWidgets() if isinstance(w, ComposeDialog) and w.isVisible()]
+    people = [(dialog.model.index(r, 0).data(), dialog.model.index(r, 2).data()) for r in range(dialog.model.rowCount())]
+    assert people == [("张伟", "zh"), ("Ann Lee", "en")]
+    dialog.table.selectRow(1)
+    assert "Starts: Wed 14 October 2026, 08:00" in dialog.body.toPlainText()  # Oxford's clock
+    assert dialog.attachments.text() == "Peer-support-networks-round-1.ics"
+    dialog.close()
+
+
+def test_topics_tab_e_mails_the_partners_offered_the_topic(qtbot: QtBot, sqlite_database: Database,
+                                                           held_round: dict[str, int]) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from app.actor import local_actor
+    from models import Outreach, Partner, TopicProposal
+    from models.enums import ProposalStatus
+    from ui.shell.main_window import MainWindow
+
+    with sqlite_database.transaction() as session:
+        oxford = session.scalars(select(Partner)).one()
+        department = session.scalars(select(Department)).one()
+        proposal = TopicProposal(semester_id=held_round["semester"], department_id=department.id,
+                                 title="Peer counselling", status=ProposalStatus.ACCEPTED)
+        session.add(proposal)
+        session.flush()
+        session.add(Outreach(proposal_id=proposal.id, partner_id=oxford.id))
+        session.flush()
+        proposal_id = proposal.id
+    window = MainWindow(sqlite_database, Settings(), local_actor())
+    qtbot.addWidget(window)
+    window.show()
+    tab = window.topics_tab
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.has_loaded and not tab.is_loading, timeout=5000)
+    tab.open_record(proposal_id)
+    assert tab.mail_button.isEnabled()
+    tab.mail_button.click()
+    [dialog] = [w for w in QApplication.topLevelWidgets() if isinstance(w, ComposeDialog) and w.isVisible()]
+    assert dialog.to_label.text() == "Ann Lee <ann.lee@ox.ac.uk>"
+    assert dialog.subject.text() == "Proposal for an online workshop: Peer counselling"
+    assert "Our Counselling Centre would like" in dialog.body.toPlainText()
+    dialog.close()

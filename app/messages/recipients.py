@@ -175,7 +175,7 @@ def outreach(session: Session, *, semester_id: int | None = None, outreach_ids: 
     for offer in session.scalars(query).unique():
         proposal, partner = offer.proposal, offer.partner
         values = {"partner": partner.name, "topic": proposal.title, "topic_description": proposal.description,
-                  "department": proposal.department.name_en, "semester": proposal.semester.name}
+                  "department": _department_names(proposal.department), "semester": proposal.semester.name}
         contacts: list[PartnerContact | None] = list(partner.contacts) or [None]
         for contact in contacts:
             name = contact.name if contact is not None else partner.name
@@ -335,7 +335,8 @@ def certificate(session: Session, *, workshop_id: int | None = None, exchange_id
 def thank_you(session: Session, exchange_id: int | None) -> list[Recipient]:
     """The partner contacts of an exchange, after it; each message lands in the follow-up contact log."""
     exchange = _exchange(session, exchange_id)
-    department = ", ".join(d.name_en for d in exchange.departments) or "International Affairs Division"
+    department = {"en": ", ".join(d.name_en for d in exchange.departments) or "International Affairs Division",
+                  "zh": "、".join(d.name_zh or d.name_en for d in exchange.departments) or "国际事务部"}
     return [Recipient(
         purpose=f"{t.THANK_YOU}:exchange:{exchange.id}:contact:{contact.id}", name=contact.name,
         email=contact.email.strip(), side=PARTNER, timezone=partner.timezone,

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -236,14 +237,38 @@ class WorkshopsTab(RecordTab):
         self.plan_button.setToolTip(self.tr("Open this round in the planner (also: double-click the row, "
                                             "Ctrl+Shift+P)"))
         self.plan_button.clicked.connect(self.open_planner)
+        self.mail_button = QPushButton(self.tr("E-mail…"))
+        self.mail_button.setObjectName("mail_button")
+        self.mail_button.setToolTip(self.tr("Invitations, preparation reminders, certificates and thank-you notes "
+                                            "for this round, previewed before they go out"))
+        mail_menu = QMenu(self.mail_button)
+        for text, kind in ((self.tr("Invitation with the calendar entry…"), "invitation"),
+                           (self.tr("Preparation reminder…"), "preparation_reminder"),
+                           (self.tr("Certificates to this round's attendees…"), "certificate"),
+                           (self.tr("Thank-you to the partner contacts…"), "thank_you")):
+            action = mail_menu.addAction(text)
+            action.setObjectName(f"mail_{kind}")
+            action.triggered.connect(lambda _checked=False, chosen=kind: self.compose(chosen))
+        self.mail_button.setMenu(mail_menu)
         row = QHBoxLayout()
         row.addWidget(self.plan_button)
         row.addWidget(self.edit_exchange_button)
+        row.addWidget(self.mail_button)
         row.addStretch(1)
         layout.addLayout(info)
         layout.addLayout(row)
         layout.addWidget(self.panels_view)
         return box
+
+    def compose(self, kind: str) -> None:
+        """The compose dialog for this round (thank-you: its exchange)."""
+        compose = getattr(self.host, "compose_messages", None)
+        if self.current_id is None or not callable(compose):
+            return
+        if kind == "thank_you":
+            compose(kind, exchange_id=self.current_exchange_id)
+        else:
+            compose(kind, workshop_id=self.current_id)
 
     def open_planner(self) -> None:
         from ui.planning.planning_actions import open_planner
@@ -262,6 +287,7 @@ class WorkshopsTab(RecordTab):
     def record_loaded(self, session: Session, record: Any | None) -> None:
         self.plan_button.setEnabled(record is not None)
         self.edit_exchange_button.setEnabled(record is not None)
+        self.mail_button.setEnabled(record is not None)
         if record is None:
             self.current_exchange_id = None
             self.exchange_info.clear()

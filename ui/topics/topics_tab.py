@@ -100,6 +100,12 @@ class TopicsTab(RecordTab):
         self.set_status_button.clicked.connect(self.set_outreach_status)
         status_row.addWidget(self.outreach_status, 1)
         status_row.addWidget(self.set_status_button)
+        self.mail_button = QPushButton(self.tr("E-mail the partners…"))
+        self.mail_button.setObjectName("mail_outreach_button")
+        self.mail_button.setToolTip(self.tr("Write to the contacts of every partner this topic is offered to; "
+                                            "sent messages mark the outreach contacted"))
+        self.mail_button.clicked.connect(self.mail_partners)
+        status_row.addWidget(self.mail_button)
         layout.addWidget(self.outreach_hint)
         layout.addWidget(self.outreach_view)
         layout.addLayout(offer_row)
@@ -117,7 +123,14 @@ class TopicsTab(RecordTab):
                 self.partner_box.addItem(f"{name} ({country})", partner_id)
         for widget in (self.partner_box, self.offer_button, self.outreach_status, self.set_status_button):
             widget.setEnabled(open_for_outreach)
+        self.mail_button.setEnabled(open_for_outreach and bool(rows))
         self.outreach_hint.setVisible(not open_for_outreach)
+
+    def mail_partners(self) -> None:
+        compose = getattr(self.host, "compose_messages", None)
+        if self.current_id is not None and callable(compose):
+            proposal_id = self.current_id
+            compose("outreach", proposal_id=proposal_id, then=lambda: self.open_record(proposal_id))
 
     def offer(self) -> None:
         partner_id = self.partner_box.currentData()
