@@ -66,7 +66,7 @@ class Settings:
     smtp_username: str = ""
     mail_from_address: str = ""
     mail_from_name: str = "International Affairs Division"
-    mail_pause_seconds: float = 2.0
+    mail_pause_seconds: float = 1.0
     visit_weights: dict[str, float] = field(
         default_factory=lambda: {
             "rounds_attended": 2.0,

@@ -160,12 +160,19 @@ def _address(name: str, email: str, role: str | None = None) -> vCalAddress:
 
 
 def personal_invitation(session: Session, workshop_id: int, iad_timezone: str, *, attendee: tuple[str, str],
-                        organizer: tuple[str, str], alarm_minutes: int = 30, now: datetime | None = None) -> Calendar:
-    """The invitation e-mailed to one person: METHOD:REQUEST, them as ATTENDEE, and a reminder (VALARM)."""
+                        organizer: tuple[str, str] | None, alarm_minutes: int = 30,
+                        now: datetime | None = None) -> Calendar:
+    """The invitation e-mailed to one person: them as ATTENDEE, and a reminder (VALARM).
+
+    With the IAD's sender address as ORGANIZER it is a meeting request (METHOD:REQUEST) the
+    reader can accept; without one it stays a published event, which every calendar imports.
+    """
     calendar = build_calendar(session, [workshop_id], iad_timezone, now=now)
-    calendar["method"] = "REQUEST"
+    if organizer is not None:
+        calendar["method"] = "REQUEST"
     for event in calendar.walk("VEVENT"):
-        event.add("organizer", _address(*organizer))
+        if organizer is not None:
+            event.add("organizer", _address(*organizer))
         event.add("attendee", _address(*attendee, role="REQ-PARTICIPANT"))
         alarm = Alarm()
         alarm.add("action", "DISPLAY")

@@ -76,7 +76,7 @@ class MailServer:
 
 # ---- the files attached -----------------------------------------------------------
 def attachment_file(session: Session, attachment: Attachment, message: Message, settings: Settings,
-                    organizer: tuple[str, str]) -> tuple[bytes, str, str, dict[str, str]]:
+                    organizer: tuple[str, str] | None) -> tuple[bytes, str, str, dict[str, str]]:
     """(bytes, maintype, subtype, content-type parameters) of one attachment, made for this recipient."""
     if attachment.kind == "topic_form":
         from app.views.spreadsheet_data import form_context
@@ -95,7 +95,7 @@ def attachment_file(session: Session, attachment: Attachment, message: Message, 
 
         calendar = personal_invitation(session, attachment.ids[0], settings.iad_timezone,
                                        attendee=(message.to_name, message.to_email), organizer=organizer)
-        return calendar.to_ical(), "text", "calendar", {"method": "REQUEST"}
+        return calendar.to_ical(), "text", "calendar", {"method": str(calendar["method"])}
     if attachment.kind == "certificate":
         from app.views.documents import certificate_data
         from exports.certificate_pdf import render_certificate
@@ -131,7 +131,7 @@ def build_email(session: Session, message: Message, settings: Settings, *, draft
     if draft:
         email["X-Unsent"] = "1"
     email.set_content(message.body)
-    organizer = (server.from_name, server.from_address or "iad@" + domain)
+    organizer = (server.from_name, server.from_address) if server.from_address else None
     for attachment in message.attachments:
         data, maintype, subtype, params = attachment_file(session, attachment, message, settings, organizer)
         email.add_attachment(data, maintype=maintype, subtype=subtype, filename=attachment.file_name,

@@ -162,8 +162,11 @@ def test_invitation_in_each_readers_language_and_clock_with_attendee_and_alarm(
         assert data == made_bytes[f"{to}/{name}"]
         [part] = list(parsed.iter_attachments())
         assert part.get_content_type() == "text/calendar"
-        event = Calendar.from_ical(data).walk("VEVENT")[0]
+        calendar = Calendar.from_ical(data)
+        event = calendar.walk("VEVENT")[0]
         assert str(event["attendee"]) == f"mailto:{to}"
+        assert str(event["organizer"]) == "mailto:iad@sjtu.edu.cn" and calendar["method"] == "REQUEST"
+        assert part.get_param("method") == "REQUEST"
         assert event.walk("VALARM"), "the invitation reminds before the workshop"
 
 
