@@ -305,3 +305,19 @@ def test_topics_tab_e_mails_the_partners_offered_the_topic(qtbot: QtBot, sqlite_
     assert dialog.subject.text() == "Proposal for an online workshop: Peer counselling"
     assert "Our Counselling Centre would like" in dialog.body.toPlainText()
     dialog.close()
+
+
+def test_stop_leaves_the_rest_for_the_next_batch(qtbot: QtBot, sqlite_database: Database, semester_id: int,
+                                                 smtp_server: SmtpServer) -> None:
+    settings = Settings(smtp_host=smtp_server.host, smtp_port=smtp_server.port, smtp_security="none",
+                        mail_from_address="iad@sjtu.edu.cn", mail_pause_seconds=2)
+    dialog = _dialog(qtbot, sqlite_database, semester_id, settings)
+    assert dialog.send(confirm=False)
+    qtbot.waitUntil(lambda: dialog.progress.value() == 1, timeout=30000)
+    assert dialog.stop_button.isEnabled() and not dialog.send_button.isEnabled()
+    with qtbot.waitSignal(dialog.finished_batch, timeout=30000) as finished:
+        dialog.stop_button.click()  # during the pause before the second message
+    assert finished.args[0] == ("1 sent, 0 drafts written, 0 failed, 2 not attempted. Stopped; send again to go on: "
+                                "nothing is sent twice.")
+    assert [r.envelope_to for r in smtp_server.handler.received] == [["amo@sjtu.edu.cn"]]
+    assert [dialog.model.index(r, 3).data() for r in range(3)] == ["sent", "ready", "ready"]

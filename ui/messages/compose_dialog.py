@@ -486,10 +486,11 @@ class ComposeDialog(QDialog):
         text = self.tr("{sent} sent, {drafted} drafts written, {failed} failed, {left} not attempted.").replace(
             "{sent}", str(counts[SENT])).replace("{drafted}", str(counts[DRAFTED])).replace(
             "{failed}", str(counts[FAILED])).replace("{left}", str(len(self._queue)))
-        reason = self._stop_reason or (self.tr("Stopped.") if self._stop and self._queue else "")
-        if reason:
+        if self._stop_reason:
             text += " " + self.tr("Stopped: {why} Send again to go on; nothing is sent twice.").replace(
-                "{why}", reason)
+                "{why}", self._stop_reason)
+        elif self._stop and self._queue:
+            text += " " + self.tr("Stopped; send again to go on: nothing is sent twice.")
         self._queue = []
         self.status.setText(text)
         self._set_buttons()
