@@ -254,3 +254,24 @@ def test_overdue_reminder_is_shown_on_the_report(db_session: Session, officer: A
     record_outcome(db_session, officer, message, Outcome("sent", "smtp"), today=TODAY)
     [line] = reminders_for_report(db_session, report.id)
     assert line.result == "sent" and line.recipient_email == message.to_email
+
+
+def test_interview_request_for_departments_due_and_a_new_purpose_after_the_interview(
+        db_session: Session, officer: Actor, make_workshop: Callable[..., Any], make_department: Callable[..., Any],
+        make_evaluation: Callable[..., Any]) -> None:
+    from models.enums import WorkshopStatus
+
+    department = make_department(name_en="Library", name_zh="图书馆", contact_email="lib@sjtu.edu.cn")
+    workshop = make_workshop(status=WorkshopStatus.HELD)
+    workshop.exchange.departments.append(department)
+    db_session.flush()
+    [message] = prepare_batch(db_session, t.INTERVIEW_REQUEST, Selection(), SETTINGS, today=TODAY).to_send
+    assert message.to_email == "lib@sjtu.edu.cn" and message.language == "zh"
+    assert "上次访谈：尚无" in message.body and "2026年10月15日" in message.body
+    record_outcome(db_session, officer, message, Outcome("sent", "smtp"), today=TODAY)
+    assert prepare_batch(db_session, t.INTERVIEW_REQUEST, Selection(), SETTINGS, today=TODAY).to_send == []
+
+    make_evaluation(department=department, interview_date=date(2026, 10, 30))
+    assert prepare_batch(db_session, t.INTERVIEW_REQUEST, Selection(), SETTINGS, today=TODAY).messages == []
+    [again] = prepare_batch(db_session, t.INTERVIEW_REQUEST, Selection(months=0), SETTINGS, today=TODAY).to_send
+    assert "上次访谈：2026年10月30日" in again.body and again.purpose != message.purpose

@@ -83,6 +83,13 @@ def test_preview_edit_one_and_save_drafts(qtbot: QtBot, sqlite_database: Databas
     dialog.table.selectRow(3)
     assert dialog.subject.isReadOnly() and dialog.problem.isVisible()
 
+    dialog.table.selectRow(2)
+    dialog.leave_out_button.click()
+    assert model.index(2, 3).data() == "left out" and dialog.body.isReadOnly()
+    assert dialog.heading.text().endswith("1 left out.")
+    dialog.leave_out_button.click()  # included again
+    assert model.index(2, 3).data() == "ready"
+
     assert dialog.save_drafts(tmp_path)
     qtbot.waitUntil(lambda: not dialog.busy, timeout=30000)
     files = sorted(tmp_path.glob("*.eml"))
@@ -321,3 +328,11 @@ def test_stop_leaves_the_rest_for_the_next_batch(qtbot: QtBot, sqlite_database: 
                                 "nothing is sent twice.")
     assert [r.envelope_to for r in smtp_server.handler.received] == [["amo@sjtu.edu.cn"]]
     assert [dialog.model.index(r, 3).data() for r in range(3)] == ["sent", "ready", "ready"]
+
+    dialog.table.selectRow(1)
+    dialog.leave_out_button.click()
+    settings.mail_pause_seconds = 0
+    with qtbot.waitSignal(dialog.finished_batch, timeout=30000) as finished:
+        assert dialog.send(confirm=False)
+    assert finished.args[0].startswith("2 sent")
+    assert [r.envelope_to for r in smtp_server.handler.received] == [["amo@sjtu.edu.cn"], ["lib@sjtu.edu.cn"]]

@@ -80,6 +80,7 @@ class Selection:
     exchange_id: int | None = None
     record_ids: tuple[int, ...] = ()  # outreach or report ids picked in a list
     proposal_id: int | None = None  # outreach: the offers of this topic
+    months: int | None = None  # interview requests: no interview for this long (default: the setting)
 
 
 def _staff_name(person: Person) -> str:
@@ -285,9 +286,10 @@ def overdue_reminder(session: Session, today: date, *, semester_id: int | None =
 
 
 # ---- 5. evaluation -------------------------------------------------------------------
-def interview_request(session: Session, today: date, settings: Settings) -> list[Recipient]:
+def interview_request(session: Session, today: date, settings: Settings,
+                      months: int | None = None) -> list[Recipient]:
     """Departments due for an evaluation interview; once interviewed, a later request is a new purpose."""
-    due = due_for_interview(session, today, settings=settings)
+    due = due_for_interview(session, today, months, settings=settings)
     departments = {d.id: d for d in session.scalars(
         select(Department).where(Department.id.in_([row.department_id for row in due])))}
     result = []
@@ -362,7 +364,7 @@ def recipients_for(session: Session, kind: str, selection: Selection, today: dat
     if kind == t.OVERDUE_REMINDER:
         return overdue_reminder(session, today, semester_id=selection.semester_id, report_ids=selection.record_ids)
     if kind == t.INTERVIEW_REQUEST:
-        return interview_request(session, today, settings)
+        return interview_request(session, today, settings, selection.months)
     if kind == t.CERTIFICATE:
         if selection.workshop_id is None and selection.exchange_id is None:
             raise ValidationError("workshop", _("Choose the round (workshop) or the exchange whose attendees get "

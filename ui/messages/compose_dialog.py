@@ -53,7 +53,7 @@ from ui.widgets.background import run_in_background
 from ui.widgets.table_model import ListModel
 
 Index = QModelIndex | QPersistentModelIndex
-READY, EDITED, DONE_BEFORE, UNUSABLE = "ready", "edited", "done_before", "unusable"
+READY, EDITED, DONE_BEFORE, UNUSABLE, LEFT_OUT = "ready", "edited", "done_before", "unusable", "left_out"
 
 
 class RecipientModel(ListModel):
@@ -167,6 +167,11 @@ class ComposeDialog(QDialog):
         self.apply_button.setObjectName("apply_edit")
         self.apply_button.setToolTip(self.tr("Use the subject and text above for this recipient only"))
         self.apply_button.clicked.connect(self.apply_edit)
+        self.leave_out_button = QPushButton(self.tr("&Leave out"))
+        self.leave_out_button.setObjectName("leave_out")
+        self.leave_out_button.setToolTip(self.tr("Do not write to this recipient in this batch (click again to "
+                                                 "include them)"))
+        self.leave_out_button.clicked.connect(self.toggle_left_out)
         self.revert_button = QPushButton(self.tr("&Undo edit"))
         self.revert_button.setObjectName("revert_edit")
         self.revert_button.clicked.connect(self.revert_edit)
@@ -179,6 +184,7 @@ class ComposeDialog(QDialog):
         form.addRow(self.body)
         form.addRow(self.problem)
         edit_row = QHBoxLayout()
+        edit_row.addWidget(self.leave_out_button)
         edit_row.addStretch(1)
         edit_row.addWidget(self.revert_button)
         edit_row.addWidget(self.apply_button)
@@ -250,11 +256,14 @@ class ComposeDialog(QDialog):
 
     def _update_heading(self) -> None:
         count = {state: self.states.count(state) for state in (READY, EDITED, DONE_BEFORE, UNUSABLE, SENT,
-                                                              DRAFTED, FAILED)}
+                                                              DRAFTED, FAILED, LEFT_OUT)}
         text = self.tr("{n} recipients: {ready} to go out, {before} already sent, {unusable} cannot be written.")
-        self.heading.setText(text.replace("{n}", str(len(self.messages))).replace(
+        text = text.replace("{n}", str(len(self.messages))).replace(
             "{ready}", str(count[READY] + count[EDITED] + count[FAILED] + count[DRAFTED])).replace(
-            "{before}", str(count[DONE_BEFORE] + count[SENT])).replace("{unusable}", str(count[UNUSABLE])))
+            "{before}", str(count[DONE_BEFORE] + count[SENT])).replace("{unusable}", str(count[UNUSABLE]))
+        if count[LEFT_OUT]:
+            text += " " + self.tr("{n} left out.").replace("{n}", str(count[LEFT_OUT]))
+        self.heading.setText(text)
 
     def state_text(self, row: int) -> str:
         state = self.states[row]
@@ -262,7 +271,7 @@ class ComposeDialog(QDialog):
             sent_on = self.batch.sent_on(self.messages[row])
             return self.tr("already sent on {day}").replace("{day}", sent_on.date().isoformat() if sent_on else "")
         text = {READY: self.tr("ready"), EDITED: self.tr("ready, edited"), SENT: self.tr("sent"),
-                DRAFTED: self.tr("draft written"), FAILED: self.tr("failed: {why}"),
+                DRAFTED: self.tr("draft written"), FAILED: self.tr("failed: {why}"), LEFT_OUT: self.tr("left out"),
                 UNUSABLE: self.tr("cannot be written: {why}")}[state]
         return text.replace("{why}", self.details[row])
 
@@ -279,7 +288,8 @@ class ComposeDialog(QDialog):
             return
         self.current = row
         message = self.messages[row] if 0 <= row < len(self.messages) else None
-        editable = message is not None and message.ready and not self.busy and self.states[row] != DONE_BEFORE
+        choosable = message is not None and message.ready and not self.busy and self.states[row] != DONE_BEFORE
+        editable = choosable and self.states[row] != LEFT_OUT
         self.to_label.setText(f"{message.to_name} <{message.to_email}>" if message and message.to_email
                               else message.to_name if message else "")
         self.subject.setText(message.subject if message else "")
@@ -292,6 +302,9 @@ class ComposeDialog(QDialog):
         self.body.setReadOnly(not editable)
         self.apply_button.setEnabled(editable)
         self.revert_button.setEnabled(editable and self.states[row] == EDITED)
+        self.leave_out_button.setEnabled(choosable)
+        self.leave_out_button.setText(self.tr("&Include") if message is not None and self.states[row] == LEFT_OUT
+                                      else self.tr("&Leave out"))
 
     def _dirty(self) -> bool:
         if not 0 <= self.current < len(self.messages):
@@ -319,6 +332,19 @@ class ComposeDialog(QDialog):
         self.revert_button.setEnabled(True)
         self.model.refresh_row(row)
         return True
+
+    def toggle_left_out(self) -> None:
+        row = self.current
+        if not 0 <= row < len(self.messages) or self.busy or not self.messages[row].ready:
+            return
+        if self.states[row] == LEFT_OUT:
+            self.states[row] = EDITED if self.messages[row].edited else READY
+        elif self._keep_pending_edit():
+            self.states[row] = LEFT_OUT
+        self.model.refresh_row(row)
+        self._update_heading()
+        self.current = -1
+        self.show_message(row)
 
     def revert_edit(self) -> None:
         row = self.current

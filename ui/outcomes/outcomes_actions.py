@@ -84,7 +84,7 @@ class OutcomesActions:
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.open_record.connect(self.open_record)
         view.interview_requested.connect(lambda department_id: self._interview_then_reload(view, department_id))
-        view.request_by_mail.connect(lambda: self._compose("interview_request"))
+        view.request_by_mail.connect(lambda: self._compose("interview_request", months=view.months.value()))
         view.show()
         return view
 
