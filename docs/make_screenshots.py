@@ -78,6 +78,21 @@ def main() -> None:
         QApplication.processEvents()
     window.grab().save(str(out / "planner.png"))
     print(out / "planner.png")
+    # The same round's invitations, a partner contact's message on their own clock.
+    from app.messages.recipients import Selection
+    from ui.messages.compose_dialog import ComposeDialog
+
+    compose = ComposeDialog(database, Settings(), local_actor(), "invitation", Selection(workshop_id=int(busiest)),
+                            window)
+    compose.resize(1280, 720)
+    compose.show()
+    languages = [compose.model.index(row, 2).data() for row in range(compose.model.rowCount())]
+    compose.table.selectRow(languages.index("en") if "en" in languages else 0)
+    for _ in range(20):
+        QApplication.processEvents()
+    compose.grab().save(str(out / "messages.png"))
+    print(out / "messages.png")
+    compose.close()
     window.close()
     database.close()
 
