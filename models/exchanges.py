@@ -44,6 +44,7 @@ class Exchange(Versioned, Base):
     semester_id: Mapped[int] = mapped_column(ForeignKey("semesters.id", ondelete="RESTRICT"), index=True)
     proposal_id: Mapped[int | None] = mapped_column(ForeignKey("topic_proposals.id", ondelete="SET NULL"), index=True)
     title: Mapped[str] = mapped_column(String(300))
+    title_zh: Mapped[str] = mapped_column(String(300), default="", server_default="")  # optional Chinese title
     kind: Mapped[ExchangeKind] = mapped_column(
         db_enum(ExchangeKind), default=ExchangeKind.ONE_OFF, server_default=ExchangeKind.ONE_OFF.value
     )
@@ -103,6 +104,7 @@ class Panel(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(String(300))
+    title_zh: Mapped[str] = mapped_column(String(300), default="", server_default="")  # optional Chinese title
     description: Mapped[str] = mapped_column(Text, default="", server_default="")
     track: Mapped[str] = mapped_column(String(100), default="Main room", server_default="Main room")
     starts_at: Mapped[datetime]

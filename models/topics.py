@@ -27,6 +27,8 @@ class TopicProposal(Versioned, Base):
     department_id: Mapped[int] = mapped_column(ForeignKey("departments.id", ondelete="RESTRICT"), index=True)
     area_id: Mapped[int | None] = mapped_column(ForeignKey("topic_areas.id", ondelete="SET NULL"), index=True)
     title: Mapped[str] = mapped_column(String(300))
+    # The title in Chinese, where the department gave one; printed by the document's language.
+    title_zh: Mapped[str] = mapped_column(String(300), default="", server_default="")
     description: Mapped[str] = mapped_column(Text, default="", server_default="")
     direction: Mapped[Direction] = mapped_column(
         db_enum(Direction), default=Direction.BOTH, server_default=Direction.BOTH.value
