@@ -6,7 +6,7 @@ from pathlib import Path
 from app.errors import ValidationError
 from app.i18n import _
 from app.rules import valid_timezone
-from app.settings import Settings
+from app.settings import DOCUMENT_LANGUAGE_SETTINGS, DOCUMENT_LANGUAGES, Settings
 from app.evaluation.visit_ranking import check_weights
 from app.planning.zones import OfficeHours
 
@@ -39,4 +39,7 @@ def check_settings(settings: Settings) -> None:
         if path.suffix.lower() not in (".ttf", ".ttc"):
             raise ValidationError("cjk_font_path", _("Choose a TrueType font (.ttf or .ttc); PDF documents cannot "
                                                      "embed {suffix} fonts.").format(suffix=path.suffix or "these"))
+    for field in DOCUMENT_LANGUAGE_SETTINGS.values():
+        if getattr(settings, field) not in DOCUMENT_LANGUAGES:
+            raise ValidationError(field, _("Choose English, Chinese or both for the document language."))
     check_weights(settings.visit_weights)

@@ -29,6 +29,15 @@ def data_dir() -> Path:
 
 DEFAULT_FILE_NAME = "iad-workshops.sqlite3"
 
+# The languages a printed document can be in: English, Chinese, or both side by side.
+DOCUMENT_LANGUAGES = ("en", "zh", "both")
+# The documents printable in any of them, with the setting that holds each one's default.
+DOCUMENT_LANGUAGE_SETTINGS = {
+    "agenda": "agenda_language",
+    "programme": "programme_language",
+    "certificate": "certificate_language",
+}
+
 
 def default_database_url() -> str:
     return f"sqlite:///{data_dir() / DEFAULT_FILE_NAME}"
@@ -67,6 +76,11 @@ class Settings:
     mail_from_address: str = ""
     mail_from_name: str = "International Affairs Division"
     mail_pause_seconds: float = 1.0
+    # Default language of each printed document (one of DOCUMENT_LANGUAGES): an agenda
+    # goes to a partner, so English; the certificate is bilingual.
+    agenda_language: str = "en"
+    programme_language: str = "both"
+    certificate_language: str = "both"
     visit_weights: dict[str, float] = field(
         default_factory=lambda: {
             "rounds_attended": 2.0,
