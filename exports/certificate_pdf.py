@@ -1,9 +1,10 @@
-"""The certificate of participation: one bilingual page (A4 landscape) for one person and one exchange.
+"""The certificate of participation: one page (A4 landscape) for one person and one exchange.
 
-Rendered only from app.views.documents.CertificateData. The wording is in English and
-Chinese side by side on purpose, whatever the interface language, so it is not
-passed through the translation function. The body is shrunk to fit if a title
-is very long: a certificate is always exactly one page.
+Rendered only from app.views.documents.CertificateData, in English, Chinese, or
+both side by side (the default). The wording follows the document's language,
+whatever the interface language, so it comes from exports.document_labels and
+not from the translation function. The body is shrunk to fit if a title is very
+long: a certificate is always exactly one page.
 """
 from __future__ import annotations
 
@@ -29,11 +30,11 @@ from reportlab.platypus import (
     )
 
 from app.views.documents import CertificateData
+from exports.document_labels import BOTH, EN, ZH, Labels, long_date_en, medium_date_en, zh_date
 from exports.fonts import FontSet, load_fonts
 from exports.pdf_layout import (
     ACCENT,
     DIVISION_EN,
-    DIVISION_ZH,
     INK,
     MM,
     MUTED,
@@ -41,14 +42,11 @@ from exports.pdf_layout import (
     PROGRAMME_EN,
     RULE,
     build_bytes,
-    long_date,
     markup,
-    medium_date,
     para,
     plain_canvas,
     table_style,
     write_atomically,
-    zh_date,
 )
 
 PAGE = landscape(A4)
@@ -57,9 +55,11 @@ INSET = 30 * MM
 SIGNATURE_HEIGHT = 42 * MM
 
 
-def render_certificate(data: CertificateData, *, fonts: FontSet | None = None, issued_on: date | None = None) -> bytes:
-    """The certificate as PDF bytes."""
+def render_certificate(data: CertificateData, *, fonts: FontSet | None = None, issued_on: date | None = None,
+                       language: str = BOTH) -> bytes:
+    """The certificate as PDF bytes, worded in `language` ("en", "zh" or "both")."""
     fonts = fonts or load_fonts()
+    t = Labels(language)
     issued_on = issued_on or datetime.now(ZoneInfo(data.iad_timezone)).date()
     width, height = PAGE
     body_frame = Frame(INSET, INSET + SIGNATURE_HEIGHT, width - 2 * INSET, height - 2 * INSET - SIGNATURE_HEIGHT,
@@ -67,9 +67,9 @@ def render_certificate(data: CertificateData, *, fonts: FontSet | None = None, i
     signature_frame = Frame(INSET, BORDER + 10 * MM, width - 2 * INSET, SIGNATURE_HEIGHT, id="signature",
                             leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     story: list[Flowable] = [
-        KeepInFrame(body_frame.width, body_frame.height, _body(data, fonts), mode="shrink", hAlign="CENTER"),
+        KeepInFrame(body_frame.width, body_frame.height, _body(data, fonts, t), mode="shrink", hAlign="CENTER"),
         FrameBreak(),
-        _signatures(data, fonts, issued_on, signature_frame.width),
+        _signatures(data, fonts, issued_on, signature_frame.width, t),
     ]
 
     def decorate(canvas: Canvas, _document: Any) -> None:
@@ -85,8 +85,8 @@ def render_certificate(data: CertificateData, *, fonts: FontSet | None = None, i
 
     def build(buffer: Any) -> None:
         document = BaseDocTemplate(
-            buffer, pagesize=PAGE, title=f"Certificate of participation: {data.name_en}", author=DIVISION_EN,
-            subject=data.exchange_title, creator=PROGRAMME_EN,
+            buffer, pagesize=PAGE, title=f"{t('certificate')}: {t.name(data.name_en, data.name_zh)}",
+            author=DIVISION_EN, subject=t.name(data.exchange_title, data.exchange_title_zh), creator=PROGRAMME_EN,
         )
         document.addPageTemplates([PageTemplate(id="certificate", frames=[body_frame, signature_frame],
                                                 onPage=decorate)])
@@ -96,8 +96,8 @@ def render_certificate(data: CertificateData, *, fonts: FontSet | None = None, i
 
 
 def write_certificate(data: CertificateData, target: Path, *, fonts: FontSet | None = None,
-                      issued_on: date | None = None) -> None:
-    write_atomically(render_certificate(data, fonts=fonts, issued_on=issued_on), target)
+                      issued_on: date | None = None, language: str = BOTH) -> None:
+    write_atomically(render_certificate(data, fonts=fonts, issued_on=issued_on, language=language), target)
 
 
 def _style(fonts: FontSet, name: str, size: float, *, heavy: bool = False, color: Any = INK,
@@ -106,7 +106,7 @@ def _style(fonts: FontSet, name: str, size: float, *, heavy: bool = False, color
                           leading=size * 1.3, textColor=color, alignment=alignment, spaceAfter=space_after)
 
 
-def _body(data: CertificateData, fonts: FontSet) -> list[Flowable]:
+def _body(data: CertificateData, fonts: FontSet, t: Labels) -> list[Flowable]:
     kicker = _style(fonts, "kicker", 10, color=ACCENT, space_after=10)
     title = _style(fonts, "title", 34, color=NAVY)
     title_zh = _style(fonts, "title-zh", 22, color=NAVY, space_after=14)
@@ -120,72 +120,82 @@ def _body(data: CertificateData, fonts: FontSet) -> list[Flowable]:
     partners_en = "; ".join(f"{p.name}, {p.country}" if p.country else p.name for p in data.partners)
     partners_zh = "、".join(p.name_zh or p.name for p in data.partners)
     department = data.department
-    department_text = f"{department.name_en} · {department.name_zh}" if department.name_zh else department.name_en
+    department_text = t.name(department.name_en, department.name_zh, "{en} · {zh}")
     if data.position:
         department_text = f"{data.position}, {department_text}"
+    kicker_text = {EN: f"{DIVISION_EN}  ·  {PROGRAMME_EN}",
+                   ZH: t.one("programme_name", ZH),
+                   BOTH: f"{DIVISION_EN}  ·  {t.one('division', ZH)}  ·  {PROGRAMME_EN}"}[t.language]
+    # In Chinese the Chinese name leads; in English the English name does. The other
+    # script follows, smaller: it is the same person's name.
+    names = [data.name_en, data.name_zh] if t.language == EN else [data.name_zh, data.name_en]
+    names = [name for name in names if name.strip()]
+    quoted = {EN: "“{}”", ZH: "《{}》", BOTH: "“{}”"}[t.language]
 
-    flow: list[Flowable] = [
-        Paragraph(markup(f"{DIVISION_EN}  ·  {DIVISION_ZH}  ·  {PROGRAMME_EN}"), kicker),
-        Paragraph(markup("Certificate of Participation"), title),
-        Paragraph(markup("参与证书"), title_zh),
-        Paragraph(markup("This is to certify that  ·  兹证明"), line),
-        Spacer(1, 8),
-    ]
-    if data.name_zh.strip():
-        flow.append(para(data.name_zh, name_zh))
+    flow: list[Flowable] = [Paragraph(markup(kicker_text), kicker)]
+    if t.english:
+        flow.append(Paragraph(markup(t.one("certificate", EN)), title))
+    if t.chinese:
+        flow.append(Paragraph(markup(t.one("certificate", ZH)), title_zh if t.english else title))
+    flow += [Paragraph(markup(t("certify", "  ·  ")), line), Spacer(1, 8)]
+    flow += [para(name, name_zh if index == 0 else name_en) for index, name in enumerate(names)]
     flow += [
-        para(data.name_en, name_en if data.name_zh.strip() else name_zh),
         para(department_text, detail),
-        Paragraph(markup("took part in the online exchange  ·  参加了在线交流"), line),
+        Paragraph(markup(t("took_part", "  ·  ")), line),
         Spacer(1, 6),
-        para(f"“{data.exchange_title}”", exchange),
-        para(_with_partner(partners_en, partners_zh, data), text),
+        para(quoted.format(t.name(data.exchange_title, data.exchange_title_zh, "{en}\n{zh}")), exchange),
+        para(_with_partner(partners_en, partners_zh, data, t), text),
         Spacer(1, 6),
-        para(_rounds_en(data), text),
-        para(_rounds_zh(data), text),
     ]
+    if t.english:
+        flow.append(para(_rounds_en(data), text))
+    if t.chinese:
+        flow.append(para(_rounds_zh(data), text))
     return flow
 
 
-def _with_partner(partners_en: str, partners_zh: str, data: CertificateData) -> str:
-    english = f"with {partners_en}" if partners_en else ""
-    chinese = f"合作院校：{partners_zh}" if partners_zh else ""
+def _with_partner(partners_en: str, partners_zh: str, data: CertificateData, t: Labels) -> str:
+    english = t.one("certificate_with", EN, partners=partners_en) if partners_en and t.english else ""
+    chinese = t.one("certificate_with", ZH, partners=partners_zh) if partners_zh and t.chinese else ""
     return "  ·  ".join(part for part in (english, chinese) if part) or data.semester
 
 
 def _rounds_en(data: CertificateData) -> str:
+    labels = Labels(EN)
     if data.planned_rounds <= 1:
-        return f"held online on {long_date(data.rounds[0].times[0].start.date())}"
-    attended = ", ".join(f"round {r.round_number} on {medium_date(r.times[0].start.date())}" for r in data.rounds)
-    return f"attending {len(data.rounds)} of its {data.planned_rounds} rounds: {attended}"
+        return labels("held_on", date=long_date_en(data.rounds[0].times[0].start.date()))
+    attended = ", ".join(labels("attended_round", round=r.round_number, date=medium_date_en(r.times[0].start.date()))
+                         for r in data.rounds)
+    return labels("attended_rounds", count=len(data.rounds), rounds=data.planned_rounds, rounds_attended=attended)
 
 
 def _rounds_zh(data: CertificateData) -> str:
+    labels = Labels(ZH)
     if data.planned_rounds <= 1:
-        return f"交流日期：{zh_date(data.rounds[0].times[0].start.date())}"
-    attended = "、".join(f"第{r.round_number}轮（{zh_date(r.times[0].start.date())}）" for r in data.rounds)
-    return f"共{data.planned_rounds}轮，出席{attended}"
+        return labels("held_on", date=zh_date(data.rounds[0].times[0].start.date()))
+    attended = "、".join(labels("attended_round", round=r.round_number, date=zh_date(r.times[0].start.date()))
+                        for r in data.rounds)
+    return labels("attended_rounds", count=len(data.rounds), rounds=data.planned_rounds, rounds_attended=attended)
 
 
-def _signatures(data: CertificateData, fonts: FontSet, issued_on: date, width: float) -> Table:
+def _signatures(data: CertificateData, fonts: FontSet, issued_on: date, width: float, t: Labels) -> Table:
     label = _style(fonts, "label", 9, color=MUTED, alignment=TA_LEFT)
     value = _style(fonts, "value", 11, alignment=TA_LEFT)
     signer = _style(fonts, "signer", 10, alignment=TA_RIGHT)
     signer_zh = _style(fonts, "signer-zh", 10, color=MUTED, alignment=TA_RIGHT)
     seal = _style(fonts, "seal", 8.5, color=MUTED)
     left = [
-        Paragraph(markup("Date of issue · 颁发日期"), label),
-        Paragraph(markup(f"{medium_date(issued_on)}  ·  {zh_date(issued_on)}"), value),
+        Paragraph(markup(t("issued")), label),
+        Paragraph(markup(t.medium_date(issued_on).replace(" · ", "  ·  ")), value),
         Spacer(1, 10),
-        Paragraph(markup(f"Certificate no. · 证书编号  {data.reference}"), label),
+        Paragraph(markup(f"{t('certificate_number')}  {data.reference}"), label),
     ]
-    middle = [Spacer(1, 4), _Seal(seal), Paragraph(markup("Seal · 盖章"), seal)]
-    right = [
-        Spacer(1, 26),
-        _SignatureLine(),
-        Paragraph(markup(f"Director, {DIVISION_EN}"), signer),
-        Paragraph(markup(f"{DIVISION_ZH} 处长"), signer_zh),
-    ]
+    middle = [Spacer(1, 4), _Seal(seal), Paragraph(markup(t("seal")), seal)]
+    right: list[Flowable] = [Spacer(1, 26), _SignatureLine()]
+    if t.english:
+        right.append(Paragraph(markup(t.one("director", EN)), signer))
+    if t.chinese:
+        right.append(Paragraph(markup(t.one("director", ZH)), signer_zh if t.english else signer))
     return Table([[left, middle, right]], colWidths=[width * 0.38, width * 0.24, width * 0.38],
                  style=table_style(fonts, [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 0),

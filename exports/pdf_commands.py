@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from app.i18n import _
-from app.settings import Settings
+from app.settings import DOCUMENT_LANGUAGE_SETTINGS, DOCUMENT_LANGUAGES, Settings
 
 if TYPE_CHECKING:  # exports/command_line.py imports this module to list it
     from exports.command_line import OpenDatabase, SubParsers
@@ -31,6 +31,7 @@ def register(exports: SubParsers, imports: SubParsers, open_db: OpenDatabase) ->
                       "the panels with concurrent tracks side by side, and the participants."),
     )
     agenda.add_argument("--workshop", metavar="ID", type=int, required=True, help=_("the workshop (round)"))
+    _language_argument(agenda, "agenda")
     output_argument(agenda, ".pdf")
     agenda.set_defaults(func=_command(open_db, _write_agenda))
 
@@ -39,6 +40,7 @@ def register(exports: SubParsers, imports: SubParsers, open_db: OpenDatabase) ->
         description=_("Write the semester programme: a cover with contents, then one line per workshop."),
     )
     programme.add_argument("--semester", metavar="NAME", required=True, help=_('the semester, e.g. "2026 Fall"'))
+    _language_argument(programme, "programme")
     output_argument(programme, ".pdf")
     programme.set_defaults(func=_command(open_db, _write_programme))
 
@@ -67,8 +69,23 @@ def register(exports: SubParsers, imports: SubParsers, open_db: OpenDatabase) ->
     )
     certificate.add_argument("--person", metavar="ID", type=int, required=True, help=_("the participant"))
     certificate.add_argument("--exchange", metavar="ID", type=int, required=True, help=_("the exchange"))
+    _language_argument(certificate, "certificate")
     output_argument(certificate, ".pdf")
     certificate.set_defaults(func=_command(open_db, _write_certificate))
+
+
+def _language_argument(parser: argparse.ArgumentParser, document: str) -> None:
+    parser.add_argument("--language", choices=DOCUMENT_LANGUAGES, default=None,
+                        help=_("print the document in English, Chinese or both (default: the one in Settings)"))
+    parser.set_defaults(document=document)
+
+
+def document_language(args: argparse.Namespace, settings: Settings) -> str:
+    """The language asked for on the command line, else the document's default in Settings."""
+    if args.language:
+        return str(args.language)
+    language = str(getattr(settings, DOCUMENT_LANGUAGE_SETTINGS[args.document]))
+    return language if language in DOCUMENT_LANGUAGES else DOCUMENT_LANGUAGES[0]
 
 
 Writer = Callable[[Session, argparse.Namespace, Settings], str]
@@ -108,7 +125,8 @@ def _write_agenda(session: Session, args: argparse.Namespace, settings: Settings
     from exports.fonts import load_fonts
 
     data = agenda_data(session, args.workshop, settings.iad_timezone)
-    write_agenda(data, Path(args.output), fonts=load_fonts(settings.cjk_font_path))
+    write_agenda(data, Path(args.output), fonts=load_fonts(settings.cjk_font_path),
+                 language=document_language(args, settings))
     return _("the agenda of '{title}', round {round}").format(title=data.exchange_title, round=data.round_number)
 
 
@@ -118,7 +136,8 @@ def _write_programme(session: Session, args: argparse.Namespace, settings: Setti
     from exports.programme_pdf import write_programme
 
     data = programme_data(session, semester_id_by_name(session, args.semester), settings.iad_timezone)
-    write_programme(data, Path(args.output), fonts=load_fonts(settings.cjk_font_path))
+    write_programme(data, Path(args.output), fonts=load_fonts(settings.cjk_font_path),
+                    language=document_language(args, settings))
     return _("the programme of {semester} ({count} workshops)").format(semester=data.semester,
                                                                        count=data.workshop_count)
 
@@ -154,5 +173,6 @@ def _write_certificate(session: Session, args: argparse.Namespace, settings: Set
     from exports.fonts import load_fonts
 
     data = certificate_data(session, args.person, args.exchange, settings.iad_timezone)
-    write_certificate(data, Path(args.output), fonts=load_fonts(settings.cjk_font_path))
+    write_certificate(data, Path(args.output), fonts=load_fonts(settings.cjk_font_path),
+                      language=document_language(args, settings))
     return _("the certificate of {name}").format(name=data.name_en)

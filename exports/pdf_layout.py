@@ -34,6 +34,7 @@ from reportlab.platypus import (
 from app.views.documents import ZoneSpan
 from app.i18n import _
 from app.output_files import write_bytes
+from exports.document_labels import EN, ZH, Labels
 from exports.fonts import FontSet
 
 # The programme's name is printed in both languages on every document, whatever
@@ -224,10 +225,14 @@ def table_style(fonts: FontSet, commands: Sequence[tuple[Any, ...]]) -> TableSty
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.regular), *commands])
 
 
-def kicker_row(document: str, style: Styles, width: float) -> Table:
-    """The line above a document's title: the programme's name on the left, the document's on the right."""
+def kicker_row(document: str, style: Styles, width: float, labels: Labels | None = None) -> Table:
+    """The line above a document's title: the programme's name on the left, the document's on the right.
+
+    Without `labels` the programme's name is printed in both languages.
+    """
+    programme = labels("programme_name", "  ·  ") if labels else f"{PROGRAMME_EN}  ·  {PROGRAMME_ZH}"
     return Table(
-        [[Paragraph(markup(f"{PROGRAMME_EN}  ·  {PROGRAMME_ZH}"), style.kicker),
+        [[Paragraph(markup(programme), style.kicker),
           Paragraph(markup(document), style.kicker_right)]],
         colWidths=[width * 0.62, width * 0.38],
         style=table_style(style.fonts, [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -319,12 +324,18 @@ def clock_time(moment: datetime) -> str:
     return moment.strftime("%H:%M")
 
 
-def time_range(span: ZoneSpan) -> str:
-    """"15:00–18:00", with "(+1 day)" when the end falls on the next day in that zone."""
+def time_range(span: ZoneSpan, labels: Labels | None = None) -> str:
+    """"15:00–18:00", with "(+1 day)" when the end falls on the next day in that zone.
+
+    The note is in the document's language given `labels`, else in the interface's.
+    """
     text = f"{clock_time(span.start)}–{clock_time(span.end)}"
     days = (span.end.date() - span.start.date()).days
     if days:
-        more = _("(+1 day)") if days == 1 else _("({days:+d} days)").format(days=days)
+        if labels is not None:
+            more = labels.days_later(days)
+        else:
+            more = _("(+1 day)") if days == 1 else _("({days:+d} days)").format(days=days)
         text += " " + more
     return text
 
@@ -405,13 +416,18 @@ def plain_canvas(fonts: FontSet) -> type[Canvas]:
     return PlainCanvas
 
 
-def footer_text(document: str, printed_on: date) -> str:
+def footer_text(document: str, printed_on: date, labels: Labels | None = None) -> str:
+    """The footer's left part; in the document's language given `labels`, else in the interface's."""
+    if labels is not None:
+        printed = labels.pick(labels.one("printed", EN, date=medium_date(printed_on)),
+                              labels.one("printed", ZH, date=zh_date(printed_on)))
+        return f"{labels('programme_name')} — {document} — {printed}"
     return f"{PROGRAMME_EN} · {PROGRAMME_ZH} — {document} — " + _("printed {date}").format(
         date=medium_date(printed_on))
 
 
-def page_of() -> str:
-    return _("Page {page} of {pages}")
+def page_of(labels: Labels | None = None) -> str:
+    return labels.template("page_of") if labels is not None else _("Page {page} of {pages}")
 
 
 def numbered_document(story: list[Flowable], *, fonts: FontSet, pagesize: tuple[float, float], margin: float,

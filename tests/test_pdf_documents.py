@@ -119,7 +119,8 @@ def test_agenda_data_has_both_zones_tracks_in_order_and_slots(db_session: Sessio
     assert data.our_participants[0].name_zh == "张伟" and data.our_participants[0].role == ParticipantRole.LEAD
     assert data.partner_participants[0].partner == "University of Edinburgh"
     speakers = data.panels[0].speakers
-    assert speakers[0].ours and speakers[0].institution == "Student Mental Health Center (心理健康教育中心)"
+    assert speakers[0].ours and (speakers[0].institution, speakers[0].institution_zh) == (
+        "Student Mental Health Center", "心理健康教育中心")
     assert not speakers[1].ours and speakers[1].institution == "University of Edinburgh, Wellbeing Service"
 
 
@@ -155,7 +156,7 @@ def test_a_bad_partner_zone_names_the_partner(db_session: Session, agenda_setup:
 # ---- agenda PDF --------------------------------------------------------------
 def test_agenda_pdf_shows_both_zones_every_panel_and_chinese_names(db_session: Session,
                                                                   agenda_setup: dict[str, Any]) -> None:
-    pdf = render_agenda(fresh_agenda(db_session, agenda_setup["workshop"].id), printed_on=PRINTED)
+    pdf = render_agenda(fresh_agenda(db_session, agenda_setup["workshop"].id), printed_on=PRINTED, language="both")
     text = pdf_text(pdf)
     assert "IAD Online Workshops" in text and "国际合作与交流处 在线工作坊" in text
     assert "Residential college support" in text
@@ -287,7 +288,7 @@ def test_programme_groups_by_month_with_both_zones(db_session: Session, semester
     assert "Semester programme" in text and "2026 Fall" in text and "Contents" in text
     assert "October 2026 · 2026年10月" in text and "November 2026 · 2026年11月" in text
     assert "15:00–18:00 CST" in text and "08:00–11:00 BST" in text
-    assert "21:00–00:00 (+1 day) CST" in text and "08:00–11:00 EST" in text
+    assert "21:00–00:00 (+1 day)（次日） CST" in text and "08:00–11:00 EST" in text
     assert "Mental health dialogue" in text and "Asset management talk" in text
     assert "University of Edinburgh 爱丁堡大学" in text and "University of Toronto 多伦多大学" in text
     assert "1 of 3" in text and "2 of 3" in text and "One-off" in text

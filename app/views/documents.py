@@ -149,14 +149,21 @@ def _department_info(department: Department) -> DepartmentInfo:
 class SpeakerLine:
     name: str
     name_zh: str  # empty for the partner's speakers
-    institution: str  # our department, or the partner university (and unit)
+    institution: str  # our department, or the partner university (and unit), in English
+    institution_zh: str  # the same in Chinese, where the names are known ("" otherwise)
     ours: bool
+
+
+# The track of a panel that names none. A fixed key, not translated here: each
+# document prints it in its own language.
+MAIN_ROOM = "Main room"
 
 
 @dataclass(frozen=True)
 class PanelLine:
     id: int
     title: str
+    title_zh: str
     description: str
     track: str
     times: tuple[ZoneSpan, ...]  # one per clock of the document, IAD first
@@ -210,6 +217,7 @@ class AgendaData:
     workshop_id: int
     exchange_id: int
     exchange_title: str
+    exchange_title_zh: str
     exchange_kind: ExchangeKind
     round_number: int
     planned_rounds: int
@@ -234,12 +242,14 @@ def _speaker_line(speaker: PanelSpeaker) -> SpeakerLine:
     if speaker.person is not None:
         person = speaker.person
         department = person.department
-        institution = f"{department.name_en} ({department.name_zh})" if department.name_zh else department.name_en
-        return SpeakerLine(person.name_en, person.name_zh, institution, True)
+        return SpeakerLine(person.name_en, person.name_zh, department.name_en, department.name_zh, True)
     contact = speaker.contact
     assert contact is not None  # the one_side check constraint guarantees one of them
-    institution = f"{contact.partner.name}, {contact.unit}" if contact.unit else contact.partner.name
-    return SpeakerLine(contact.name, "", institution, False)
+    partner = contact.partner
+    institution = f"{partner.name}, {contact.unit}" if contact.unit else partner.name
+    institution_zh = "" if not partner.name_zh else (
+        f"{partner.name_zh}, {contact.unit}" if contact.unit else partner.name_zh)
+    return SpeakerLine(contact.name, "", institution, institution_zh, False)
 
 
 def order_tracks(panels: Iterable[PanelLine]) -> tuple[str, ...]:
@@ -319,8 +329,9 @@ def agenda_data(session: Session, workshop_id: int, iad_timezone: str) -> Agenda
         PanelLine(
             id=panel.id,
             title=panel.title,
+            title_zh=panel.title_zh,
             description=panel.description,
-            track=panel.track or _("Main room"),
+            track=panel.track or MAIN_ROOM,
             times=tuple(clock.span(panel.starts_at, panel.duration_minutes) for clock in clocks),
             moderator=panel.moderator,
             speakers=tuple(_speaker_line(s) for s in panel.speakers),
@@ -356,6 +367,7 @@ def agenda_data(session: Session, workshop_id: int, iad_timezone: str) -> Agenda
         workshop_id=workshop.id,
         exchange_id=exchange.id,
         exchange_title=exchange.title,
+        exchange_title_zh=exchange.title_zh,
         exchange_kind=exchange.kind,
         round_number=workshop.round_number,
         planned_rounds=exchange.planned_rounds,
@@ -393,6 +405,7 @@ class ProgrammeLine:
     workshop_id: int
     exchange_id: int
     exchange_title: str
+    exchange_title_zh: str
     partners: tuple[PartnerInfo, ...]
     departments: tuple[DepartmentInfo, ...]
     round_number: int
@@ -473,6 +486,7 @@ def programme_data(session: Session, semester_id: int, iad_timezone: str) -> Pro
             workshop_id=workshop.id,
             exchange_id=exchange.id,
             exchange_title=exchange.title,
+            exchange_title_zh=exchange.title_zh,
             partners=partners,
             departments=tuple(_department_info(d) for d in exchange.departments),
             round_number=workshop.round_number,
@@ -510,6 +524,7 @@ class CertificateData:
     department: DepartmentInfo
     role: ParticipantRole
     exchange_title: str
+    exchange_title_zh: str
     exchange_kind: ExchangeKind
     planned_rounds: int
     semester: str
@@ -572,6 +587,7 @@ def certificate_data(session: Session, person_id: int, exchange_id: int, iad_tim
         department=_department_info(person.department),
         role=participation.role,
         exchange_title=exchange.title,
+        exchange_title_zh=exchange.title_zh,
         exchange_kind=exchange.kind,
         planned_rounds=exchange.planned_rounds,
         semester=exchange.semester.name,
