@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from app.actor import Actor
@@ -35,7 +35,21 @@ from models import (
 from models.enums import ExchangeKind
 from ui.documents import pdf_actions
 from app.output_files import safe_file_name
+from ui.documents.document_language import LanguageDialog
 from ui.documents.pdf_actions import CertificateDialog, install, paint_pdf, prepare_printer
+
+
+@pytest.fixture(autouse=True)
+def languages_asked(monkeypatch: pytest.MonkeyPatch) -> list[LanguageDialog]:
+    """Answer the document-language question with its preselected default; returns the dialogs shown."""
+    shown: list[LanguageDialog] = []
+
+    def accept(dialog: LanguageDialog) -> int:
+        shown.append(dialog)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LanguageDialog, "exec", accept)
+    return shown
 
 
 class FakeWindow(QMainWindow):
@@ -237,6 +251,61 @@ def test_certificate_for_the_person_picked_in_the_dialog(window: FakeWindow, tmp
     assert shown[0].selection() == (window.ids["person"], window.ids["exchange"])  # type: ignore[attr-defined]
     text = text_of(tmp_path / "certificate.pdf")
     assert "孙丽" in text and "Sun Li" in text and "慕尼黑工业大学" in text
+
+
+def test_agenda_language_defaults_to_the_setting_and_can_be_changed(
+    window: FakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, languages_asked: list[LanguageDialog],
+) -> None:
+    window.selected["workshop"] = window.ids["workshop"]  # type: ignore[attr-defined]
+    save_to(monkeypatch, tmp_path / "agenda-en.pdf")
+    window.action("export_agenda_pdf").trigger()
+    assert languages_asked[0].language() == "en"  # an agenda goes to a partner
+    english = text_of(tmp_path / "agenda-en.pdf")
+    assert "Programme" in english and "Participants" in english and "日程" not in english
+
+    def chinese(dialog: LanguageDialog) -> int:
+        dialog.findChild(QRadioButton, "language_zh").setChecked(True)  # what the officer clicks
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LanguageDialog, "exec", chinese)
+    save_to(monkeypatch, tmp_path / "agenda-zh.pdf")
+    window.action("export_agenda_pdf").trigger()
+    text = text_of(tmp_path / "agenda-zh.pdf")
+    assert "日程" in text and "参会人员" in text and "Participants" not in text
+
+    monkeypatch.setattr(LanguageDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
+    save_to(monkeypatch, tmp_path / "cancelled.pdf")
+    window.action("export_agenda_pdf").trigger()
+    assert not (tmp_path / "cancelled.pdf").exists() and window.errors == []
+
+
+def test_programme_language_follows_the_settings_default(window: FakeWindow, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch,
+                                                         languages_asked: list[LanguageDialog]) -> None:
+    window.semester = window.ids["semester"]  # type: ignore[attr-defined]
+    window.settings.programme_language = "zh"
+    save_to(monkeypatch, tmp_path / "programme.pdf")
+    window.action("export_programme_pdf").trigger()
+    assert languages_asked[0].language() == "zh"
+    text = text_of(tmp_path / "programme.pdf")
+    assert "学期工作坊日程" in text and "合作院校当地时间" in text and "Semester programme" not in text
+
+
+def test_certificate_in_english_only_when_chosen(window: FakeWindow, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    window.selected["person"] = window.ids["person"]  # type: ignore[attr-defined]
+
+    def english(dialog: CertificateDialog) -> int:
+        assert dialog.language() == "both"  # the certificate's default
+        dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(CertificateDialog, "exec", english)
+    save_to(monkeypatch, tmp_path / "certificate.pdf")
+    window.action("export_certificate_pdf").trigger()
+    text = text_of(tmp_path / "certificate.pdf")
+    assert "Certificate of Participation" in text and "Sun Li" in text
+    assert "参与证书" not in text and "兹证明" not in text
 
 
 def test_certificate_dialog_lists_each_persons_exchanges(qtbot: QtBot) -> None:

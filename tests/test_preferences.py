@@ -23,6 +23,7 @@ def test_the_defaults_are_valid() -> None:
     ({"backup_keep": 1000}, "backup_keep"),
     ({"cjk_font_path": "/nowhere/simsun.ttc"}, "cjk_font_path"),
     ({"visit_weights": {"rounds_attended": "two"}}, "visit_weights"),
+    ({"agenda_language": "fr"}, "agenda_language"),
 ])
 def test_bad_values_name_their_field(change: dict[str, object], field: str) -> None:
     with pytest.raises(ValidationError) as caught:
@@ -61,3 +62,23 @@ def test_settings_dialog_saves_checked_values_and_refuses_bad_ones(qtbot: object
     stored = Settings.load()
     assert stored.office_hours_start == "07:30" and stored.report_due_days == 45
     assert stored.visit_weights == Settings().visit_weights
+
+
+def test_document_language_defaults_are_kept_and_chosen_in_the_dialog(qtbot: object) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from ui.shell.settings_dialog import SettingsDialog
+
+    settings = Settings()
+    assert (settings.agenda_language, settings.programme_language, settings.certificate_language) == (
+        "en", "both", "both")
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    agenda = dialog.form.widgets["agenda_language"]
+    assert isinstance(agenda, QComboBox) and agenda.currentData() == "en"
+    assert [agenda.itemData(i) for i in range(agenda.count())] == ["en", "zh", "both"]
+    agenda.setCurrentIndex(agenda.findData("zh"))
+    dialog.save()
+    assert dialog.result() == 1
+    assert settings.agenda_language == "zh" and Settings.load().agenda_language == "zh"
+    assert Settings.load().certificate_language == "both"

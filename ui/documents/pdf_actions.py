@@ -42,6 +42,8 @@ from app.views.evaluation_summary import evaluation_summary_data
 from app.views.semester_report import semester_report_data
 from app.errors import AppError
 from app.output_files import safe_file_name, write_bytes
+from app.settings import DOCUMENT_LANGUAGE_SETTINGS, DOCUMENT_LANGUAGES
+from ui.documents.document_language import LanguageDialog, language_choices
 
 if TYPE_CHECKING:
     from exports.fonts import FontSet
@@ -119,10 +121,25 @@ class PdfActions(QObject):
             self.window.show_error(self.tr("Chinese font"), fonts.notice)
         return fonts
 
+    def default_language(self, document: str) -> str:
+        """The document's default language from Settings (English for an unknown value)."""
+        value = str(getattr(self.window.settings, DOCUMENT_LANGUAGE_SETTINGS[document], ""))
+        return value if value in DOCUMENT_LANGUAGES else DOCUMENT_LANGUAGES[0]
+
+    def ask_language(self, title: str, document: str) -> str | None:
+        """The language to print in, asked with the default preselected; None if the officer cancels."""
+        dialog = LanguageDialog(title, self.default_language(document), self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.language()
+
     def make_agenda(self) -> Document | None:
         workshop_id = self.window.selected_id("workshop")
         if workshop_id is None:
             self.window.show_error(self.tr("Agenda"), self.tr("Select a workshop in the Workshops tab first."))
+            return None
+        language = self.ask_language(self.tr("Agenda"), "agenda")
+        if language is None:
             return None
         zone = self.window.settings.iad_timezone
         with self.window.database.sessions() as session:
@@ -131,7 +148,7 @@ class PdfActions(QObject):
         with wait_cursor():
             from exports.agenda_pdf import render_agenda
 
-            pdf = render_agenda(data, fonts=fonts)
+            pdf = render_agenda(data, fonts=fonts, language=language)
         return Document(pdf, self.tr("Agenda"),
                         f"Agenda - {data.exchange_title} - round {data.round_number}.pdf")
 
@@ -139,7 +156,7 @@ class PdfActions(QObject):
         from exports.programme_pdf import render_programme
 
         return self._semester_document(self.tr("Semester programme"), programme_data, render_programme,
-                                       "Programme - {semester}.pdf")
+                                       "Programme - {semester}.pdf", document="programme")
 
     def make_evaluation_summary(self) -> Document | None:
         from exports.evaluation_summary_pdf import render_evaluation_summary
@@ -154,16 +171,25 @@ class PdfActions(QObject):
                                        "Semester report - {semester}.pdf")
 
     def _semester_document(self, title: str, read: Callable[..., Any], render: Callable[..., bytes],
-                           file_name: str) -> Document | None:
-        """A document of the semester on the toolbar: read its data, render it, suggest a file name."""
+                           file_name: str, *, document: str | None = None) -> Document | None:
+        """A document of the semester on the toolbar: read its data, render it, suggest a file name.
+
+        A `document` printable in several languages ("programme") first asks which one.
+        """
         semester_id = self._semester_in_focus(title)
         if semester_id is None:
             return None
+        options: dict[str, str] = {}
+        if document is not None:
+            language = self.ask_language(title, document)
+            if language is None:
+                return None
+            options["language"] = language
         fonts = self.fonts
         with wait_cursor():
             with self.window.database.sessions() as session:
                 data = read(session, semester_id, self.window.settings.iad_timezone)
-            pdf = render(data, fonts=fonts)
+            pdf = render(data, fonts=fonts, **options)
         return Document(pdf, title, file_name.format(semester=data.semester))
 
     def _semester_in_focus(self, title: str) -> int | None:
@@ -181,17 +207,19 @@ class PdfActions(QObject):
                 return certificate_choices(session, semester_id)
 
         dialog = CertificateDialog(load, self.window.semester_id(), self.window.selected_id("person"),
-                                   self.window.selected_id("exchange"), self.window)
+                                   self.window.selected_id("exchange"), self.window,
+                                   language=self.default_language("certificate"))
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.selection() is None:
             return None
         person_id, exchange_id = dialog.selection()  # type: ignore[misc]
+        language = dialog.language()
         with database.sessions() as session:
             data = certificate_data(session, person_id, exchange_id, self.window.settings.iad_timezone)
         fonts = self.fonts
         with wait_cursor():
             from exports.certificate_pdf import render_certificate
 
-            pdf = render_certificate(data, fonts=fonts)
+            pdf = render_certificate(data, fonts=fonts, language=language)
         return Document(pdf, self.tr("Certificate"), f"Certificate - {data.name_en} - {data.exchange_title}.pdf")
 
     def _made(self, make: Callable[[], Document | None], title: str) -> Document | None:
@@ -291,7 +319,7 @@ class CertificateDialog(QDialog):
 
     def __init__(self, load: Callable[[int | None], tuple[CertificateChoice, ...]], semester_id: int | None,
                  person_id: int | None = None, exchange_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, language: str = "both") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Certificate of participation"))
         self._load = load
@@ -307,6 +335,11 @@ class CertificateDialog(QDialog):
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.exchange_box = QComboBox()
         self.exchange_box.setObjectName("exchange_box")
+        self.language_box = QComboBox()
+        self.language_box.setObjectName("language_box")
+        for value, label in language_choices():
+            self.language_box.addItem(label, value)
+        self.language_box.setCurrentIndex(max(self.language_box.findData(language), 0))
         self.every_semester = QCheckBox(self.tr("Show every semester"))
         self.every_semester.setObjectName("every_semester")
         self.every_semester.setChecked(semester_id is None)
@@ -321,6 +354,7 @@ class CertificateDialog(QDialog):
         form.addRow(self.tr("&Person:"), self.person_box)
         form.addRow(self.tr("&Exchange:"), self.exchange_box)
         form.addRow("", self.every_semester)
+        form.addRow(self.tr("&Language:"), self.language_box)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.empty_label)
@@ -358,6 +392,9 @@ class CertificateDialog(QDialog):
         has_choice = self.exchange_box.count() > 0
         self.empty_label.setVisible(not self._choices)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(has_choice)
+
+    def language(self) -> str:
+        return str(self.language_box.currentData())
 
     def selection(self) -> tuple[int, int] | None:
         person_id, exchange_id = self.person_box.currentData(), self.exchange_box.currentData()

@@ -1,4 +1,5 @@
-"""Edit → Settings…: the IAD's time zone, office hours, report and backup rules, PDF font, visit weights."""
+"""Edit → Settings…: the IAD's time zone, office hours, report and backup rules, the language each
+document is printed in, PDF font, visit weights."""
 from __future__ import annotations
 
 from dataclasses import fields, replace
@@ -18,8 +19,9 @@ from PySide6.QtWidgets import (
 
 from app.errors import ValidationError
 from app.preferences import WHOLE_NUMBERS, check_settings
-from app.settings import Settings
+from app.settings import DOCUMENT_LANGUAGE_SETTINGS, Settings
 from app.evaluation.visit_ranking import WEIGHT_KEYS, part_label
+from ui.documents.document_language import language_choices
 from ui.widgets.record_form import FieldSpec, RecordForm
 
 WEIGHT_PREFIX = "weight_"
@@ -42,6 +44,12 @@ class SettingsDialog(QDialog):
         ]
         specs += [FieldSpec(name, label, kind="int", minimum=low, maximum=high)
                   for name, (label, low, high) in WHOLE_NUMBERS.items()]
+        document_names = {"agenda": self.tr("Agenda language"), "programme": self.tr("Programme language"),
+                          "certificate": self.tr("Certificate language")}
+        specs += [FieldSpec(setting, document_names[document], kind="choice", choices=language_choices,
+                            tooltip=self.tr("The language this document is printed in unless you choose another "
+                                            "when exporting it"))
+                  for document, setting in DOCUMENT_LANGUAGE_SETTINGS.items()]
         specs.append(FieldSpec("cjk_font_path", self.tr("Chinese font for PDF"),
                                placeholder=self.tr("found automatically (a .ttf or .ttc file)")))
         specs += [FieldSpec(WEIGHT_PREFIX + key, self.tr("Visit weight: {part}").replace("{part}", part_label(key)),
