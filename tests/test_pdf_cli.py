@@ -39,7 +39,8 @@ def filled(tmp_path: Path) -> Iterator[tuple[Path, dict[str, int]]]:
         partner = Partner(name="University of Toronto", name_zh="多伦多大学", country="Canada",
                           timezone="America/Toronto")
         semester = Semester(name="2026 Fall", starts_on=date(2026, 9, 1), ends_on=date(2027, 1, 20))
-        exchange = Exchange(semester=semester, title="Managing laboratory assets", kind=ExchangeKind.MULTI_ROUND,
+        exchange = Exchange(semester=semester, title="Managing laboratory assets", title_zh="实验室资产管理",
+                            kind=ExchangeKind.MULTI_ROUND,
                             planned_rounds=2, partners=[partner], departments=[department])
         workshop = Workshop(exchange=exchange, round_number=2, starts_at=datetime(2026, 10, 20, 13, 0, tzinfo=UTC),
                             platform="Tencent Meeting")
@@ -141,3 +142,46 @@ def test_missing_output_folder_is_one_sentence(filled: tuple[Path, dict[str, int
     assert main(["--database", str(db), "export", "agenda", "--workshop", str(ids["workshop"]), "-o",
                  str(target)]) == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_language_of_each_document_on_the_command_line(filled: tuple[Path, dict[str, int]], tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    db, ids = filled
+    agenda = ["--database", str(db), "export", "agenda", "--workshop", str(ids["workshop"])]
+    assert main([*agenda, "-o", str(tmp_path / "en.pdf")]) == 0  # the agenda's default: English
+    english = read(tmp_path / "en.pdf")
+    assert "Managing laboratory assets" in english and "Participants" in english
+    assert "实验室资产管理" not in english and "参会人员" not in english
+    assert main([*agenda, "--language", "zh", "-o", str(tmp_path / "zh.pdf")]) == 0
+    chinese = read(tmp_path / "zh.pdf")
+    assert "实验室资产管理" in chinese and "参会人员" in chinese and "21:00–00:00" in chinese
+    assert "09:00–12:00" in chinese and "Participants" not in chinese and "Managing laboratory assets" not in chinese
+    assert main([*agenda, "--language", "both", "-o", str(tmp_path / "both.pdf")]) == 0
+    both = read(tmp_path / "both.pdf")
+    assert "Managing laboratory assets" in both and "实验室资产管理" in both and "Participants" in both
+
+    certificate = ["--database", str(db), "export", "certificate", "--person", str(ids["person"]), "--exchange",
+                   str(ids["exchange"]), "--language", "en", "-o", str(tmp_path / "certificate.pdf")]
+    assert main(certificate) == 0
+    text = read(tmp_path / "certificate.pdf")
+    assert "Certificate of Participation" in text and "参与证书" not in text
+    capsys.readouterr()
+
+    with pytest.raises(SystemExit) as refused:
+        main([*agenda, "--language", "fr", "-o", str(tmp_path / "fr.pdf")])
+    assert refused.value.code == 2 and "invalid choice: 'fr'" in capsys.readouterr().err
+    assert not (tmp_path / "fr.pdf").exists()
+
+
+def test_document_language_default_comes_from_the_settings(filled: tuple[Path, dict[str, int]],
+                                                           tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from app.settings import Settings
+
+    replace(Settings(), programme_language="zh").save()  # the test's own config folder (conftest)
+    db, _ids = filled
+    assert main(["--database", str(db), "export", "programme", "--semester", "2026 Fall", "-o",
+                 str(tmp_path / "programme.pdf")]) == 0
+    text = read(tmp_path / "programme.pdf")
+    assert "学期工作坊日程" in text and "实验室资产管理" in text and "Semester programme" not in text
