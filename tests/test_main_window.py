@@ -94,13 +94,14 @@ def test_create_a_topic_and_find_it_in_the_database_and_the_list(qtbot: QtBot, w
     title = tab.form.widgets["title"]
     assert isinstance(title, QLineEdit)
     qtbot.keyClicks(title, "Peer counselling for international students")
+    qtbot.keyClicks(tab.form.widgets["title_zh"], "国际学生朋辈辅导")
     department = tab.form.widgets["department_id"]
     assert isinstance(department, QComboBox)
     department.setCurrentIndex(department.findText("Student Mental Health Center 学生心理健康中心"))
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     with window.database.sessions() as session:
         stored = session.scalars(select(TopicProposal)).one()
-        assert stored.title == "Peer counselling for international students"
+        assert (stored.title, stored.title_zh) == ("Peer counselling for international students", "国际学生朋辈辅导")
         assert stored.department.name_en == "Student Mental Health Center"
         assert stored.status is ProposalStatus.SUBMITTED
     assert tab.model.rowCount() == 1
@@ -250,6 +251,7 @@ def test_new_exchange_then_edit_its_partners(qtbot: QtBot, window: MainWindow) -
     dialog = ExchangeDialog(window, None, window)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.form.widgets["title"], "Campus mental health first aid")
+    qtbot.keyClicks(dialog.form.widgets["title_zh"], "校园心理急救")
     dialog.save()
     assert "at least one partner" in dialog.error.text() or dialog.form.error_text("partners")
     with window.database.sessions() as session:
@@ -261,15 +263,20 @@ def test_new_exchange_then_edit_its_partners(qtbot: QtBot, window: MainWindow) -
     with window.database.sessions() as session:
         exchange = session.scalars(select(Exchange).where(Exchange.title.like("Campus%"))).one()
         assert [p.name for p in exchange.partners] == ["University of Melbourne"]
+        assert exchange.title_zh == "校园心理急救"
         assert session.scalar(select(Workshop).where(Workshop.exchange_id == exchange.id)) is not None
         exchange_id = exchange.id
     edit = ExchangeDialog(window, exchange_id, window)
     qtbot.addWidget(edit)
+    assert edit.form.values()["title_zh"] == "校园心理急救"
+    edit.form.widgets["title_zh"].clear()  # type: ignore[attr-defined]
+    qtbot.keyClicks(edit.form.widgets["title_zh"], "校园心理急救培训")
     edit.partners.set_checked([_partner_id(window, "University of Melbourne"),
                                _partner_id(window, "University of Toronto")])
     edit.save()
     with window.database.sessions() as session:
         names = [p.name for p in session.get(Exchange, exchange_id).partners]  # type: ignore[union-attr]
+        assert session.get(Exchange, exchange_id).title_zh == "校园心理急救培训"  # type: ignore[union-attr]
     assert names == ["University of Melbourne", "University of Toronto"]
     tab.reload_now()
     assert any(row[3] == "University of Melbourne, University of Toronto" for row in tab.model.all_rows())

@@ -243,6 +243,8 @@ def test_panel_table_edits_add_and_remove_panels(
     added = planner.add_panel()
     assert added is not None and added.track == "Main room"
     assert model.setData(model.index(model.row_of(added.key), 0), "Questions from Sydney")
+    assert model.setData(model.index(model.row_of(added.key), model.column_of("title_zh")), " 悉尼提问环节 ")
+    assert model.headerData(model.column_of("title_zh"), Qt.Orientation.Horizontal) == "Chinese title"
     planner.select_panel(seeded.panels["Crisis response"])
     planner.remove_panel()
     planner.set_speakers(added.key, [(None, seeded.contact_id), (seeded.person_id, None)])
@@ -252,6 +254,8 @@ def test_panel_table_edits_add_and_remove_panels(
     assert panels["Waiting lists"] == (START + timedelta(minutes=50), 40, "Breakout C")
     assert panels["Questions from Sydney"][2] == "Main room"
     with sqlite_database.sessions() as session:
+        assert session.scalar(select(Panel.title_zh).where(Panel.title == "Questions from Sydney")) == "悉尼提问环节"
+        assert session.scalar(select(Panel.title_zh).where(Panel.title == "Opening")) == ""
         speakers = session.scalars(select(PanelSpeaker).join(Panel).where(Panel.title == "Questions from Sydney")
                                    .order_by(PanelSpeaker.position)).all()
         assert [(s.person_id, s.contact_id) for s in speakers] == [(None, seeded.contact_id), (seeded.person_id, None)]

@@ -17,8 +17,11 @@ from models.enums import ExchangeKind, ProposalStatus
 def create_exchange(session: Session, actor: Actor, *, title: str, semester_id: int | None, kind: ExchangeKind,
                     planned_rounds: int, partner_ids: list[int], department_ids: list[int],
                     proposal_id: int | None, first_start: datetime, duration_minutes: int = 180,
-                    platform: str = "") -> Exchange:
-    """An exchange and its round 1; a linked accepted topic becomes scheduled."""
+                    platform: str = "", title_zh: str = "") -> Exchange:
+    """An exchange and its round 1; a linked accepted topic becomes scheduled.
+
+    Without a Chinese title of its own the exchange takes its topic's, where the topic has one.
+    """
     if semester_id is None:
         raise ValidationError("semester_id", _("Choose the semester of the exchange."))
     if not partner_ids:
@@ -31,8 +34,10 @@ def create_exchange(session: Session, actor: Actor, *, title: str, semester_id: 
                               .format(status=proposal.status.label.lower()))
     partners = list(session.scalars(select(Partner).where(Partner.id.in_(partner_ids))))
     departments = list(session.scalars(select(Department).where(Department.id.in_(department_ids))))
+    if not title_zh.strip() and proposal is not None:
+        title_zh = proposal.title_zh
     exchange = exchanges.create(
-        session, actor, title=title, semester_id=semester_id, kind=kind, planned_rounds=planned_rounds,
+        session, actor, title=title, title_zh=title_zh.strip(), semester_id=semester_id, kind=kind, planned_rounds=planned_rounds,
         proposal_id=proposal_id, partners=partners, departments=departments,
     )
     workshops.create(session, actor, exchange_id=exchange.id, round_number=1, starts_at=first_start,
@@ -46,7 +51,7 @@ def create_exchange(session: Session, actor: Actor, *, title: str, semester_id: 
 def update_exchange(session: Session, actor: Actor, exchange_id: int, *, expected_version: int | None,
                     title: str, semester_id: int | None, kind: ExchangeKind, planned_rounds: int,
                     partner_ids: list[int], department_ids: list[int], contact_ids: list[int],
-                    proposal_id: int | None) -> Exchange:
+                    proposal_id: int | None, title_zh: str | None = None) -> Exchange:
     """Change an exchange's description, its partners, departments and partner-side participants."""
     from models import PartnerContact
 
@@ -63,8 +68,10 @@ def update_exchange(session: Session, actor: Actor, exchange_id: int, *, expecte
     departments = list(session.scalars(select(Department).where(Department.id.in_(department_ids))))
     contacts = list(session.scalars(select(PartnerContact).where(PartnerContact.id.in_(contact_ids),
                                                                  PartnerContact.partner_id.in_(partner_ids))))
+    changes = {} if title_zh is None else {"title_zh": title_zh.strip()}
     return exchanges.update(
         session, actor, exchange_id, expected_version=expected_version, title=title, semester_id=semester_id,
+        **changes,
         kind=kind, planned_rounds=planned_rounds, proposal_id=proposal_id, partners=partners,
         departments=departments, partner_participants=contacts,
     )

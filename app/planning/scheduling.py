@@ -102,6 +102,7 @@ class PanelPlan:
     starts_at: datetime
     duration_minutes: int
     track: str = DEFAULT_TRACK
+    title_zh: str = ""  # optional Chinese title
     moderator: str = ""
     description: str = ""
     interpretation_needed: bool = False
@@ -527,7 +528,8 @@ def plan_from_workshop(workshop: Workshop) -> WorkshopPlan:
         version=workshop.version,
         panels=[
             PanelPlan(
-                key=panel.id, id=panel.id, version=panel.version, title=panel.title, description=panel.description,
+                key=panel.id, id=panel.id, version=panel.version, title=panel.title, title_zh=panel.title_zh,
+                description=panel.description,
                 track=panel.track, starts_at=panel.starts_at, duration_minutes=panel.duration_minutes,
                 moderator=panel.moderator, interpretation_needed=panel.interpretation_needed,
                 language_pair=panel.language_pair, interpreter=panel.interpreter,

@@ -244,7 +244,8 @@ def add_next_round(session: Session, actor: Actor, exchange_id: int, *, starts_a
     )
     for panel in previous.panels:
         copy = panels.create(
-            session, actor, workshop_id=workshop.id, title=panel.title, description=panel.description,
+            session, actor, workshop_id=workshop.id, title=panel.title, title_zh=panel.title_zh,
+            description=panel.description,
             track=panel.track, starts_at=start + (panel.starts_at - previous.starts_at),
             duration_minutes=panel.duration_minutes, moderator=panel.moderator,
             interpretation_needed=panel.interpretation_needed, language_pair=panel.language_pair,
@@ -321,7 +322,8 @@ def save_plan(session: Session, actor: Actor, plan: WorkshopPlan, *, settings: S
         panels.delete(session, actor, panel_id)
     for item in plan.panels:
         values = dict(
-            title=item.title, description=item.description, track=item.track, starts_at=item.starts_at,
+            title=item.title, title_zh=item.title_zh.strip(), description=item.description, track=item.track,
+            starts_at=item.starts_at,
             duration_minutes=item.duration_minutes, moderator=item.moderator,
             interpretation_needed=item.interpretation_needed, language_pair=item.language_pair,
             interpreter=item.interpreter,

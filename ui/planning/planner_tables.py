@@ -51,8 +51,8 @@ class PanelTableModel(QAbstractTableModel):
 
     edited = Signal(int)
 
-    COLUMNS = ("title", "track", "start", "duration", "moderator", "speakers", "interpretation", "language_pair",
-               "interpreter")
+    COLUMNS = ("title", "title_zh", "track", "start", "duration", "moderator", "speakers", "interpretation",
+               "language_pair", "interpreter")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +62,7 @@ class PanelTableModel(QAbstractTableModel):
         self._zone = ZoneInfo("UTC")
         self._flags: dict[int, tuple[str, str]] = {}  # key -> (severity, first message)
         self._headers = {
-            "title": self.tr("Title"), "track": self.tr("Track"), "start": self.tr("Start"),
+            "title": self.tr("Title"), "title_zh": self.tr("Chinese title"), "track": self.tr("Track"), "start": self.tr("Start"),
             "duration": self.tr("Length (min)"), "moderator": self.tr("Moderator"), "speakers": self.tr("Speakers"),
             "interpretation": self.tr("Interpretation"), "language_pair": self.tr("Languages"),
             "interpreter": self.tr("Interpreter"),
@@ -146,6 +146,8 @@ class PanelTableModel(QAbstractTableModel):
             editing = role == Qt.ItemDataRole.EditRole
             if name == "title":
                 return panel.title
+            if name == "title_zh":
+                return panel.title_zh
             if name == "track":
                 return panel.track
             if name == "start":
@@ -221,7 +223,7 @@ class PanelTableModel(QAbstractTableModel):
             if minutes < 5:
                 return False
             panel.duration_minutes = minutes
-        elif name in ("moderator", "language_pair", "interpreter"):
+        elif name in ("title_zh", "moderator", "language_pair", "interpreter"):
             setattr(panel, name, text.strip())
         else:
             return False

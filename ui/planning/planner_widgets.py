@@ -133,7 +133,7 @@ class PlannerLayout(QWidget):
         header = self.panel_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((190, 100, 150, 90, 120, 220, 100, 120)):
+        for column, width in enumerate((190, 140, 100, 150, 90, 120, 220, 100, 120)):
             self.panel_table.setColumnWidth(column, width)
         self.panel_table.verticalHeader().setDefaultSectionSize(26)
         self.add_panel_button = QPushButton(self.tr("&Add panel"))

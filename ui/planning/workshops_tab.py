@@ -55,6 +55,8 @@ class ExchangeDialog(QDialog):
 
         fields = [
             FieldSpec("title", self.tr("Title")),
+            FieldSpec("title_zh", self.tr("Chinese title"),
+                      placeholder=self.tr("optional; printed on Chinese documents")),
             FieldSpec("semester_id", self.tr("Semester"), kind="choice", choices=choices.semesters(db)),
             FieldSpec("proposal_id", self.tr("Accepted topic"), kind="choice", choices=accepted_topics, nullable=True),
             FieldSpec("kind", self.tr("Kind"), kind="enum", enum_type=ExchangeKind),
@@ -82,7 +84,7 @@ class ExchangeDialog(QDialog):
             with db.sessions() as session:
                 exchange = exchanges.get(session, exchange_id)
                 self.version = exchange.version
-                self.form.load({"title": exchange.title, "semester_id": exchange.semester_id,
+                self.form.load({"title": exchange.title, "title_zh": exchange.title_zh, "semester_id": exchange.semester_id,
                                 "proposal_id": exchange.proposal_id, "kind": exchange.kind,
                                 "planned_rounds": exchange.planned_rounds})
                 self.partners.set_checked(p.id for p in exchange.partners)
@@ -127,7 +129,8 @@ class ExchangeDialog(QDialog):
                         kind=values["kind"], planned_rounds=values["planned_rounds"],
                         partner_ids=self.partners.checked(), department_ids=self.departments.checked(),
                         proposal_id=values["proposal_id"], first_start=values["first_start"],
-                        duration_minutes=values["duration_minutes"], platform=values["platform"])
+                        duration_minutes=values["duration_minutes"], platform=values["platform"],
+                        title_zh=values["title_zh"])
                     self.created_id = int(exchange.workshops[0].id) if exchange.workshops else None
                 else:
                     update_exchange(
@@ -135,7 +138,7 @@ class ExchangeDialog(QDialog):
                         title=values["title"], semester_id=values["semester_id"], kind=values["kind"],
                         planned_rounds=values["planned_rounds"], partner_ids=self.partners.checked(),
                         department_ids=self.departments.checked(), contact_ids=self.contacts.checked(),
-                        proposal_id=values["proposal_id"])
+                        proposal_id=values["proposal_id"], title_zh=values["title_zh"])
         except ValidationError as error:
             if not self.form.show_error(error.field, error.message):
                 self.error.setText(error.message)

@@ -47,6 +47,7 @@ class TopicsTab(RecordTab):
         db = host.database
         fields = [
             FieldSpec("title", self.tr("Title")),
+            FieldSpec("title_zh", self.tr("Chinese title"), placeholder=self.tr("optional; printed on Chinese documents")),
             FieldSpec("semester_id", self.tr("Semester"), kind="choice", choices=choices.semesters(db)),
             FieldSpec("department_id", self.tr("Department"), kind="choice", choices=choices.departments(db)),
             FieldSpec("area_id", self.tr("Topic area"), kind="choice", choices=choices.topic_areas(db), nullable=True),
