@@ -94,7 +94,7 @@ def test_create_a_topic_and_find_it_in_the_database_and_the_list(qtbot: QtBot, w
     title = tab.form.widgets["title"]
     assert isinstance(title, QLineEdit)
     qtbot.keyClicks(title, "Peer counselling for international students")
-    qtbot.keyClicks(tab.form.widgets["title_zh"], "国际学生朋辈辅导")
+    tab.form.widgets["title_zh"].setText("国际学生朋辈辅导")  # type: ignore[attr-defined]  # typed through an IME
     department = tab.form.widgets["department_id"]
     assert isinstance(department, QComboBox)
     department.setCurrentIndex(department.findText("Student Mental Health Center 学生心理健康中心"))
@@ -251,7 +251,7 @@ def test_new_exchange_then_edit_its_partners(qtbot: QtBot, window: MainWindow) -
     dialog = ExchangeDialog(window, None, window)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.form.widgets["title"], "Campus mental health first aid")
-    qtbot.keyClicks(dialog.form.widgets["title_zh"], "校园心理急救")
+    dialog.form.widgets["title_zh"].setText("校园心理急救")  # type: ignore[attr-defined]
     dialog.save()
     assert "at least one partner" in dialog.error.text() or dialog.form.error_text("partners")
     with window.database.sessions() as session:
@@ -269,8 +269,7 @@ def test_new_exchange_then_edit_its_partners(qtbot: QtBot, window: MainWindow) -
     edit = ExchangeDialog(window, exchange_id, window)
     qtbot.addWidget(edit)
     assert edit.form.values()["title_zh"] == "校园心理急救"
-    edit.form.widgets["title_zh"].clear()  # type: ignore[attr-defined]
-    qtbot.keyClicks(edit.form.widgets["title_zh"], "校园心理急救培训")
+    edit.form.widgets["title_zh"].setText("校园心理急救培训")  # type: ignore[attr-defined]
     edit.partners.set_checked([_partner_id(window, "University of Melbourne"),
                                _partner_id(window, "University of Toronto")])
     edit.save()
