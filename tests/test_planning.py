@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -417,3 +418,26 @@ def test_attendance_grid_set_and_clear(
     audit = db_session.scalars(select(AuditEntry).where(AuditEntry.table_name == "attendance",
                                                         AuditEntry.record_id == later)).all()
     assert len(audit) == 2
+
+
+def test_an_exchange_takes_its_topics_chinese_title_unless_given_its_own(
+    db_session: Session, make_proposal: Callable[..., Any], make_partner: Callable[..., Any],
+    make_department: Callable[..., Any],
+) -> None:
+    from app.planning.exchange_setup import create_exchange, update_exchange
+    from models.enums import ProposalStatus
+
+    topic = make_proposal(title="Peer counselling", title_zh="朋辈辅导", status=ProposalStatus.ACCEPTED)
+    partner, department = make_partner(), make_department()
+    common = dict(semester_id=topic.semester_id, kind=ExchangeKind.ONE_OFF, planned_rounds=1,
+                  partner_ids=[partner.id], department_ids=[department.id], proposal_id=topic.id,
+                  first_start=datetime(2026, 11, 3, 7, 0, tzinfo=UTC))
+    inherited = create_exchange(db_session, Actor("officer"), title="Peer counselling", **common)  # type: ignore[arg-type]
+    own = create_exchange(db_session, Actor("officer"), title="Peer support", title_zh=" 同伴支持 ",
+                          **common)  # type: ignore[arg-type]
+    assert (inherited.title_zh, own.title_zh) == ("朋辈辅导", "同伴支持")
+    update_exchange(db_session, Actor("officer"), own.id, expected_version=own.version, title="Peer support",
+                    semester_id=own.semester_id, kind=own.kind, planned_rounds=1, partner_ids=[partner.id],
+                    department_ids=[department.id], contact_ids=[], proposal_id=None, title_zh="")
+    db_session.expire_all()
+    assert db_session.get(Exchange, own.id).title_zh == ""  # type: ignore[union-attr]
