@@ -123,15 +123,16 @@ def _lists(sheet: Worksheet, context: FormContext) -> dict[str, str]:
 
 def _form(sheet: Worksheet, context: FormContext, department: DepartmentRef, ranges: dict[str, str]) -> None:
     semester = context.semester
-    set_text(sheet["A1"], _("Topic proposals for {semester}").format(semester=semester.name)
+    # The form is bilingual whatever the interface language: its English half is not translated.
+    set_text(sheet["A1"], f"Topic proposals for {semester.name}"
              + f" / {semester.name} 主题征集")
     sheet["A1"].font = Font(bold=True, size=14)
     facts: list[tuple[str, object]] = [
-        (_("Department") + " / 部门", department.display_name),
-        (_("Semester") + " / 学期", semester.name),
+        ("Department / 部门", department.display_name),
+        ("Semester / 学期", semester.name),
     ]
     if semester.topic_deadline is not None:
-        facts.append((_("Please return by") + " / 截止日期", semester.topic_deadline))
+        facts.append(("Please return by / 截止日期", semester.topic_deadline))
     for row, (label, value) in enumerate(facts, 2):
         set_text(sheet.cell(row=row, column=2), label)
         sheet.cell(row=row, column=2).font = Font(bold=True)
@@ -143,7 +144,7 @@ def _form(sheet: Worksheet, context: FormContext, department: DepartmentRef, ran
             target.number_format = "yyyy-mm-dd"
             target.alignment = Alignment(horizontal="left")
     set_text(sheet.cell(row=HEADER_ROW - 1, column=1),
-             _("One proposal per row; choose from the drop-down lists.") + " 每行填写一个主题，请从下拉列表中选择。")
+             "One proposal per row; choose from the drop-down lists. 每行填写一个主题，请从下拉列表中选择。")
     sheet.cell(row=HEADER_ROW - 1, column=1).font = Font(italic=True, color="595959")
 
     for column, form_field in enumerate(FORM_FIELDS, 1):
@@ -173,11 +174,11 @@ def _form(sheet: Worksheet, context: FormContext, department: DepartmentRef, ran
             cell.alignment = wrap if form_field.wrap else top
 
     prompts = {
-        "area": (_("Topic area"), _("Choose from the list.") + " 请从列表中选择。", "stop"),
-        "direction": (_("Learn / share"), _("Learn, share or both.") + " 学习、分享或两者。", "stop"),
-        "priority": (_("Priority"), _("High, medium or low.") + " 高、中或低。", "stop"),
-        "region": (_("Preferred partner region"), _("Choose from the list or type another region.")
-                   + " 可从列表中选择或自行填写。", "information"),
+        "area": ("Topic area 主题领域", "Choose from the list. 请从列表中选择。", "stop"),
+        "direction": ("Learn / share 学习 / 分享", "Learn, share or both. 学习、分享或两者。", "stop"),
+        "priority": ("Priority 优先级", "High, medium or low. 高、中或低。", "stop"),
+        "region": ("Partner region 意向合作地区", "Choose from the list or type another region. "
+                   "可从列表中选择或自行填写。", "information"),
     }
     for column, form_field in enumerate(FORM_FIELDS, 1):
         if form_field.key not in ranges:
@@ -186,7 +187,7 @@ def _form(sheet: Worksheet, context: FormContext, department: DepartmentRef, ran
         validation = DataValidation(
             type="list", formula1=ranges[form_field.key], allow_blank=True, showErrorMessage=True,
             showInputMessage=True, errorStyle=style, promptTitle=title[:32], prompt=prompt,
-            errorTitle=title[:32], error=_("Please choose a value from the list.") + " 请从列表中选择。",
+            errorTitle=title[:32], error="Please choose a value from the list. 请从列表中选择。",
         )
         letter = get_column_letter(column)
         validation.add(f"{letter}{FIRST_ROW}:{letter}{LAST_ROW}")

@@ -82,6 +82,9 @@ FORM_FIELDS: tuple[FormField, ...] = (
     FormField("direction", "Learn / share", "学习 / 分享", 16),
     FormField("priority", "Priority", "优先级", 14),
     FormField("region", "Preferred partner region", "意向合作地区", 26, required_column=False),
+    # Last, so forms made before it keep their columns; optional: a form without it is read
+    # as before and leaves a stored Chinese title as it is.
+    FormField("title_zh", "Chinese title (optional)", "中文题目（选填）", 32, required_column=False),
 )
 FIELDS_BY_KEY = {form_field.key: form_field for form_field in FORM_FIELDS}
 TITLE_LIMIT = 300
@@ -253,9 +256,9 @@ class _Checked:
     values: dict[str, Any]
 
 
-COMPARED = ("area_id", "title", "description", "direction", "priority", "preferred_region")
-FIELD_OF_VALUE = {"area_id": "area", "title": "title", "description": "description", "direction": "direction",
-                  "priority": "priority", "preferred_region": "region"}
+COMPARED = ("area_id", "title", "title_zh", "description", "direction", "priority", "preferred_region")
+FIELD_OF_VALUE = {"area_id": "area", "title": "title", "title_zh": "title_zh", "description": "description",
+                  "direction": "direction", "priority": "priority", "preferred_region": "region"}
 
 
 def form_key(semester_id: int, department_id: int, row: int) -> str:
@@ -288,6 +291,12 @@ class _Checker:
             problems.append(_("{where}: too long ({n} characters, at most {limit}).").format(
                 where=self.where(submission, line.row, "title"), n=len(title), limit=TITLE_LIMIT))
         values["title"] = title
+        if "title_zh" in line.cells:
+            title_zh = cells["title_zh"]
+            if len(title_zh) > TITLE_LIMIT:
+                problems.append(_("{where}: too long ({n} characters, at most {limit}).").format(
+                    where=self.where(submission, line.row, "title_zh"), n=len(title_zh), limit=TITLE_LIMIT))
+            values["title_zh"] = title_zh
 
         area_text = cells["area"]
         if not area_text:
