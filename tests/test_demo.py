@@ -463,3 +463,18 @@ def test_large_demo_is_a_ten_year_database(db_session: Session) -> None:
     db_session.flush()
     budget = float(os.environ.get("IAD_DEMO_LARGE_BUDGET", "90"))
     assert elapsed < budget, f"the large demo took {elapsed:.1f} s"
+
+
+def test_some_topics_exchanges_and_panels_have_a_chinese_title(db_session: Session, small: DemoCounts) -> None:
+    from models import Exchange, TopicProposal
+
+    for model in (TopicProposal, Exchange, Panel):
+        titles = list(db_session.execute(select(model.title, model.title_zh)))  # type: ignore[attr-defined]
+        with_chinese = [zh for _title, zh in titles if zh]
+        assert 0 < len(with_chinese) < len(titles), model.__name__  # some, as in real data
+        assert all(any("\u4e00" <= ch <= "\u9fff" for ch in zh) for zh in with_chinese)
+    # an exchange carries its topic's Chinese title
+    for title, title_zh, topic_zh in db_session.execute(
+            select(Exchange.title, Exchange.title_zh, TopicProposal.title_zh)
+            .join(TopicProposal, TopicProposal.id == Exchange.proposal_id)):
+        assert title_zh == topic_zh, title

@@ -607,3 +607,49 @@ OFFICERS: list[tuple[str, str]] = [("陈静", "Jing Chen"), ("刘洋", "Yang Liu
                                    ("孙浩", "Hao Sun"), ("徐雯", "Wen Xu")]
 # Dates with no workshops: National Day week, the Christmas break abroad, Labour Day.
 BLACKOUTS = [((10, 1), (10, 8)), ((12, 21), (12, 31)), ((1, 1), (1, 4)), ((5, 1), (5, 5))]
+
+# Chinese titles for some topics and panels: as in real data, only some records have one.
+TITLES_ZH: dict[str, str] = {
+    "Peer support programmes for first-year students": "新生朋辈互助项目",
+    "Crisis intervention and referral pathways": "危机干预与转介机制",
+    "Digital mental health services at scale": "大规模数字化心理健康服务",
+    "Lifecycle management of research equipment": "科研仪器设备全生命周期管理",
+    "Shared instrument platforms": "大型仪器共享平台",
+    "Attracting international early-career faculty": "吸引海外青年教师",
+    "Dual-career support for new faculty": "新进教师配偶安置支持",
+    "Designing a core curriculum for all undergraduates": "本科生核心课程设计",
+    "Assessment of general education outcomes": "通识教育成效评估",
+    "Online and blended general courses": "线上及混合式通识课程",
+    "Residential college life": "书院生活",
+    "Student conduct and due process": "学生违纪处理与正当程序",
+    "Pre-award support for large grants": "重大项目申报前支持",
+    "Research integrity training": "科研诚信培训",
+    "Research data services in the library": "图书馆科研数据服务",
+    "Open access publishing support": "开放获取出版支持",
+    "Emergency preparedness drills": "应急演练",
+    "Campus access control and privacy": "校园门禁管理与隐私保护",
+    "Employer engagement and internships": "用人单位合作与实习",
+    "Orientation for international students": "留学生入学教育",
+    "Language and cultural integration": "语言与文化融入",
+    "Engaging young alumni": "青年校友联络",
+}
+PANEL_TITLES_ZH: dict[str, str] = {
+    "Welcome and introductions": "欢迎致辞与相互介绍",
+    "Open discussion and next steps": "自由讨论与后续安排",
+    "Peer supporter recruitment and training": "朋辈辅导员的招募与培训",
+    "Early-warning signals and referral": "预警信号与转介",
+    "Equipment sharing platforms": "仪器共享平台",
+    "Core curriculum design": "核心课程设计",
+    "Learning outcomes assessment": "学习成效评估",
+    "Residential life programmes": "书院生活项目",
+    "Library analytics": "图书馆数据分析",
+    "Information literacy in the curriculum": "课程中的信息素养教育",
+}
+
+
+def title_zh(title: str, table: dict[str, str] = TITLES_ZH) -> str:
+    """The Chinese title of a demo title, where the demo gives one ("" otherwise); "… (continued)" too."""
+    if title.endswith(" (continued)"):
+        found = table.get(title.removesuffix(" (continued)"), "")
+        return f"{found}（续）" if found else ""
+    return table.get(title, "")

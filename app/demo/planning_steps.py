@@ -8,6 +8,8 @@ from typing import Any
 
 
 from app.demo.content import (
+    PANEL_TITLES_ZH,
+    title_zh,
     ZH_LEARN,
     ZH_SHARE,
     OUTCOMES,
@@ -113,7 +115,7 @@ class PlanningSteps(BuilderBase):
                                 "对方希望提前收到我方发言提纲。"])
             rows.append(self._versioned(
                 semester_id=exchange.semester.id, proposal_id=exchange.proposal.id, title=exchange.proposal.title,
-                kind=exchange.kind, planned_rounds=exchange.rounds, notes=notes,
+                title_zh=title_zh(exchange.proposal.title), kind=exchange.kind, planned_rounds=exchange.rounds, notes=notes,
             ))
         self._insert_with_ids(Exchange.__table__, rows, self.exchanges, "exchanges")
         self._insert(exchange_partners, [{"exchange_id": e.id, "partner_id": p.id}
@@ -357,6 +359,7 @@ class PlanningSteps(BuilderBase):
                         interpreters_used.append(interpreter)
                     panel_rows.append(self._versioned(
                         workshop_id=workshop.id, title=titles[track_index],
+                        title_zh=title_zh(titles[track_index], PANEL_TITLES_ZH),
                         description="" if rng.random() < 0.6 else
                         f"Short inputs from both sides, then questions. Topic: {exchange.proposal.title}.",
                         track=track, starts_at=starts_at, duration_minutes=length, moderator=moderator,

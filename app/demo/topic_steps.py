@@ -5,6 +5,7 @@ from collections import Counter, defaultdict
 
 from sqlalchemy import select
 
+from app.demo.content import title_zh
 from app.demo.state import (
     BuilderBase,
     DrawnProposal,
@@ -74,7 +75,7 @@ class TopicSteps(BuilderBase):
                 ])
                 row = self._versioned(
                     semester_id=semester.id, department_id=department.id, area_id=area.id, title=title,
-                    description=description,
+                    title_zh=title_zh(title), description=description,
                     direction=weighted(rng, [(Direction.BOTH, 5), (Direction.LEARN, 4), (Direction.SHARE, 1)]),
                     priority=weighted(rng, [(Priority.HIGH, 3), (Priority.MEDIUM, 5), (Priority.LOW, 2)]),
                     status=status,
