@@ -279,7 +279,7 @@ def topic_rows(session: Session, semester_id: int | None = None) -> list[TopicRo
             source = _label(proposal.source)
         rows.append(TopicRow(
             semester, bilingual(dept_en, dept_zh), bilingual(area_en, area_zh) if area_en else "",
-            proposal.title, proposal.description, _label(proposal.direction), _label(proposal.priority),
+            bilingual(proposal.title, proposal.title_zh), proposal.description, _label(proposal.direction), _label(proposal.priority),
             proposal.preferred_region, _label(proposal.status), source, proposal.created_at,
             LIST_SEPARATOR.join(offered.get(proposal.id, [])),
         ))
