@@ -136,7 +136,8 @@ def _facts(data: AgendaData, style: Styles, width: float, t: Labels) -> list[Flo
             label = t.pick(t.one("iad_time", "en", city=zone_city(span.zone)),
                            t.one("iad_time", "zh", city=ZONE_CITIES_ZH.get(span.zone, zone_city(span.zone))), "\n")
         else:
-            label = t("partner_time", "\n", partner=_place(span.place, data, t))
+            label = t.pick(t.one("partner_time", "en", partner=_place(span.place, data, Labels("en"))),
+                           t.one("partner_time", "zh", partner=_place(span.place, data, Labels("zh"))), "\n")
         rows.append([
             para(label, style.cell),
             rich([(bold(time_range(span, t), style.fonts), ""),
@@ -156,7 +157,7 @@ ZONE_CITIES_ZH = {"Asia/Shanghai": "北京", "Asia/Chongqing": "北京", "Asia/H
 
 
 def _place(place: str, data: AgendaData, t: Labels) -> str:
-    """Whose clock a time is, with each partner named in the document's language."""
+    """Whose clock a time is, with each partner named in the given (single) language."""
     names = {p.name: t.name(p.name, p.name_zh) for p in data.partners}
     return " / ".join(names.get(part, part) for part in place.split(" / "))
 
@@ -255,12 +256,19 @@ def _panel_cell(panels: tuple[PanelLine, ...], slot: AgendaSlot, style: Styles, 
                 institution = t.name(speaker.institution, speaker.institution_zh)
                 flow.append(rich([("• ", name), (" — ", institution)], style.speaker))
         if panel.interpretation_needed:
-            pair = panel.language_pair or t("languages_tbc", " / ")
-            text = t("panel_interpretation", " / ", pair=pair)
-            if panel.interpreter:
-                text += t("panel_interpreter", " / ", name=panel.interpreter)
-            flow.append(para(text, style.cell_small))
+            flow.append(para(_panel_interpretation(panel, t), style.cell_small))
     return flow
+
+
+def _panel_interpretation(panel: PanelLine, t: Labels) -> str:
+    """"Interpretation: zh-en, interpreter …" in each of the document's languages."""
+    texts = {}
+    for lang in ("en", "zh"):
+        text = t.one("panel_interpretation", lang, pair=panel.language_pair or t.one("languages_tbc", lang))
+        if panel.interpreter:
+            text += t.one("panel_interpreter", lang, name=panel.interpreter)
+        texts[lang] = text
+    return t.pick(texts["en"], texts["zh"], "\n")
 
 
 def _differs(first: tuple[ZoneSpan, ...], second: tuple[ZoneSpan, ...]) -> bool:

@@ -393,10 +393,16 @@ def numbered_canvas(fonts: FontSet, footer_left: str, footer_page: str) -> type[
             self.setLineWidth(0.5)
             self.line(margin, 13 * MM, width - margin, 13 * MM)
             self.setFillColor(MUTED)
-            self.setFont(fonts.regular, 7.5)
+            page_text = footer_page.format(page=self._pageNumber, pages=total)
+            # A bilingual footer can be long: it shrinks rather than run into the page number.
+            room = width - 2 * margin - stringWidth(page_text, fonts.regular, 7.5) - 4 * MM
+            size = 7.5
+            while size > 5 and stringWidth(footer_left, fonts.regular, size) > room:
+                size -= 0.25
+            self.setFont(fonts.regular, size)
             self.drawString(margin, 9 * MM, footer_left)
-            self.drawRightString(width - margin, 9 * MM,
-                                 footer_page.format(page=self._pageNumber, pages=total))
+            self.setFont(fonts.regular, 7.5)
+            self.drawRightString(width - margin, 9 * MM, page_text)
             self.restoreState()
 
     return NumberedCanvas
