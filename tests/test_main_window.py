@@ -106,6 +106,9 @@ def test_create_a_topic_and_find_it_in_the_database_and_the_list(qtbot: QtBot, w
         assert stored.status is ProposalStatus.SUBMITTED
     assert tab.model.rowCount() == 1
     assert tab.model.row_at(0)[1] == "Peer counselling for international students"
+    chinese_column = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(tab.model.columnCount())
+                      ].index("Chinese title")
+    assert tab.model.data(tab.model.index(0, chinese_column)) == "国际学生朋辈辅导"
     assert not tab.has_unsaved_changes()
 
 

@@ -55,10 +55,10 @@ def topic_areas(session: Session) -> list[Row]:
 
 
 def proposals(session: Session, semester_id: int | None) -> list[Row]:
-    """(id, title, department, area, direction, priority, status, semester)."""
+    """(id, title, department, area, direction, priority, status, semester, Chinese title)."""
     query = (
         select(TopicProposal.id, TopicProposal.title, Department.name_en, TopicArea.name_en, TopicProposal.direction,
-               TopicProposal.priority, TopicProposal.status, Semester.name)
+               TopicProposal.priority, TopicProposal.status, Semester.name, TopicProposal.title_zh)
         .join(Department, TopicProposal.department_id == Department.id)
         .join(Semester, TopicProposal.semester_id == Semester.id)
         .outerjoin(TopicArea, TopicProposal.area_id == TopicArea.id)
@@ -91,10 +91,11 @@ def partner_names(session: Session, exchange_ids: list[int] | None = None) -> di
 
 
 def workshops(session: Session, semester_id: int | None) -> list[Row]:
-    """(id, exchange title, "round/planned", partners, starts_at UTC, duration, status, platform, exchange id)."""
+    """(id, exchange title, "round/planned", partners, starts_at UTC, duration, status, platform, exchange id,
+    exchange's Chinese title)."""
     query = (
         select(Workshop.id, Exchange.title, Workshop.round_number, Exchange.planned_rounds, Workshop.starts_at,
-               Workshop.duration_minutes, Workshop.status, Workshop.platform, Exchange.id)
+               Workshop.duration_minutes, Workshop.status, Workshop.platform, Exchange.id, Exchange.title_zh)
         .join(Exchange, Workshop.exchange_id == Exchange.id)
         .order_by(Workshop.starts_at)
     )
@@ -103,8 +104,9 @@ def workshops(session: Session, semester_id: int | None) -> list[Row]:
     rows = session.execute(query).all()
     names = partner_names(session)
     return [
-        (wid, title, f"{number}/{planned}", names.get(exchange_id, ""), starts, duration, status, platform, exchange_id)
-        for wid, title, number, planned, starts, duration, status, platform, exchange_id in rows
+        (wid, title, f"{number}/{planned}", names.get(exchange_id, ""), starts, duration, status, platform, exchange_id,
+         title_zh)
+        for wid, title, number, planned, starts, duration, status, platform, exchange_id, title_zh in rows
     ]
 
 

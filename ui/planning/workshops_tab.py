@@ -160,6 +160,7 @@ class WorkshopsTab(RecordTab):
         self.columns = (
             Column(self.tr("Starts ({zone})").replace("{zone}", zone), 4, render=instant_in(zone)),
             Column(self.tr("Exchange"), 1),
+            Column(self.tr("Chinese title"), 9),
             Column(self.tr("Round"), 2),
             Column(self.tr("Partners"), 3),
             Column(self.tr("Minutes"), 5, align_right=True),

@@ -34,6 +34,7 @@ class TopicsTab(RecordTab):
     semester_scoped = True
     columns = (
         Column("Title", 1),
+        Column("Chinese title", 8),
         Column("Department", 2),
         Column("Area", 3),
         Column("Learn / share", 4, render=label),
