@@ -70,7 +70,7 @@ class TopicSteps(BuilderBase):
                 area_zh = area.name_zh or area.name_en
                 description = rng.choice([
                     f"We would like to compare our practice in {area.name_en.lower()} with a leading partner.",
-                    f"希望与海外高校交流{area_zh}方面的经验，重点讨论“{title}”。",
+                    f"希望与海外高校交流{area_zh}方面的经验，重点讨论“{title_zh(title) or title}”。",
                     f"Follow-up of last year's exchange; focus on {title.lower()}.",
                 ])
                 row = self._versioned(
