@@ -34,7 +34,7 @@ from reportlab.platypus import (
 from app.views.documents import ZoneSpan
 from app.i18n import _
 from app.output_files import write_bytes
-from exports.document_labels import EN, ZH, Labels
+from exports.document_labels import EN, ZH, Labels, long_date_en, medium_date_en, zh_date
 from exports.fonts import FontSet
 
 # The programme's name is printed in both languages on every document, whatever
@@ -289,35 +289,14 @@ def list_table(rows: list[list[Any]], fractions: Sequence[float], width: float, 
 
 
 # ---- dates and times ---------------------------------------------------------
-# Fixed English names: strftime's would follow the machine's locale.
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
-
-
 def long_date(day: date) -> str:
-    """"Thursday 15 October 2026"."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+    """"Thursday 15 October 2026" (fixed English names: strftime's would follow the machine's locale)."""
+    return long_date_en(day)
 
 
 def medium_date(day: date) -> str:
     """"15 October 2026"."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def short_date(day: date) -> str:
-    """"Thu 15 Oct"."""
-    return f"{WEEKDAYS[day.weekday()][:3]} {day.day} {MONTHS[day.month - 1][:3]}"
-
-
-def zh_date(day: date) -> str:
-    """"2026年10月15日"."""
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def month_title(year: int, month: int) -> str:
-    return f"{MONTHS[month - 1]} {year}"
+    return medium_date_en(day)
 
 
 def clock_time(moment: datetime) -> str:
