@@ -1,7 +1,7 @@
 """optional Chinese titles of topic proposals, exchanges and panels
 
 Revision ID: 0002
-Revises: 0001
+Revises: 0009
 Create Date: 2026-12-01 14:50:00
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from alembic import op
 
 
 revision = '0002'
-down_revision = '0001'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
