@@ -91,6 +91,12 @@ class Settings:
         }
     )
 
+    def document_language(self, document: str) -> str:
+        """The default language of a printed document ("agenda", "programme", "certificate");
+        English if the settings file holds something else."""
+        value = getattr(self, DOCUMENT_LANGUAGE_SETTINGS[document], "")
+        return value if value in DOCUMENT_LANGUAGES else DOCUMENT_LANGUAGES[0]
+
     @classmethod
     def path(cls) -> Path:
         return config_dir() / "settings.json"

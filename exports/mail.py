@@ -102,7 +102,8 @@ def attachment_file(session: Session, attachment: Attachment, message: Message, 
 
         person_id, exchange_id = attachment.ids
         data = certificate_data(session, person_id, exchange_id, settings.iad_timezone)
-        return render_certificate(data), "application", "pdf", {}
+        language = settings.document_language("certificate")
+        return render_certificate(data, language=language), "application", "pdf", {}
     raise AppError(_("Unknown attachment '{kind}'.").format(kind=attachment.kind))
 
 

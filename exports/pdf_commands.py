@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from app.i18n import _
-from app.settings import DOCUMENT_LANGUAGE_SETTINGS, DOCUMENT_LANGUAGES, Settings
+from app.settings import DOCUMENT_LANGUAGES, Settings
 
 if TYPE_CHECKING:  # exports/command_line.py imports this module to list it
     from exports.command_line import OpenDatabase, SubParsers
@@ -84,8 +84,7 @@ def document_language(args: argparse.Namespace, settings: Settings) -> str:
     """The language asked for on the command line, else the document's default in Settings."""
     if args.language:
         return str(args.language)
-    language = str(getattr(settings, DOCUMENT_LANGUAGE_SETTINGS[args.document]))
-    return language if language in DOCUMENT_LANGUAGES else DOCUMENT_LANGUAGES[0]
+    return settings.document_language(args.document)
 
 
 Writer = Callable[[Session, argparse.Namespace, Settings], str]

@@ -82,3 +82,9 @@ def test_document_language_defaults_are_kept_and_chosen_in_the_dialog(qtbot: obj
     assert dialog.result() == 1
     assert settings.agenda_language == "zh" and Settings.load().agenda_language == "zh"
     assert Settings.load().certificate_language == "both"
+
+
+def test_a_hand_edited_document_language_falls_back_to_english() -> None:
+    settings = replace(Settings(), programme_language="zh", certificate_language="klingon")
+    assert settings.document_language("programme") == "zh"
+    assert settings.document_language("certificate") == "en"

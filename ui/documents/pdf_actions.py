@@ -42,7 +42,6 @@ from app.views.evaluation_summary import evaluation_summary_data
 from app.views.semester_report import semester_report_data
 from app.errors import AppError
 from app.output_files import safe_file_name, write_bytes
-from app.settings import DOCUMENT_LANGUAGE_SETTINGS, DOCUMENT_LANGUAGES
 from ui.documents.document_language import LanguageDialog, language_choices
 
 if TYPE_CHECKING:
@@ -123,8 +122,7 @@ class PdfActions(QObject):
 
     def default_language(self, document: str) -> str:
         """The document's default language from Settings (English for an unknown value)."""
-        value = str(getattr(self.window.settings, DOCUMENT_LANGUAGE_SETTINGS[document], ""))
-        return value if value in DOCUMENT_LANGUAGES else DOCUMENT_LANGUAGES[0]
+        return str(self.window.settings.document_language(document))
 
     def ask_language(self, title: str, document: str) -> str | None:
         """The language to print in, asked with the default preselected; None if the officer cancels."""
