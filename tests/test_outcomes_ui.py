@@ -430,7 +430,8 @@ def test_install_adds_overview_first_and_tools_actions(
     names = [action.objectName() for action in window.tools_menu.actions() if action.objectName()]
     assert names == ["create_owed_reports_action", "overdue_reports_action", "due_for_interview_action",
                      "department_interview_action", "review_report_action", "visit_priority_action"]
-    actions.overview.set_semester(world.semester)
+    with qtbot.waitSignal(actions.overview.loaded):
+        actions.overview.set_semester(world.semester)
     report_rows = [i for i, item in enumerate(actions.overview.actions_model.rows) if item.kind == "report"]
     actions.overview.activate_row(report_rows[0])
     assert window.opened == [("report", world.reports["overdue"])]

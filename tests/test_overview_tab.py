@@ -29,7 +29,11 @@ def test_overview_tab_shows_the_semester(
 ) -> None:
     tab = OverviewTab(sqlite_database, Settings(), today=lambda: TODAY)
     qtbot.addWidget(tab)
-    tab.set_semester(world.semester)
+    with qtbot.waitSignal(tab.loaded):
+        tab.set_semester(world.semester)
+        # Computed on a worker thread: the tab says so meanwhile.
+        assert tab.is_loading and tab.refreshing.isVisibleTo(tab)
+    assert not tab.refreshing.isVisibleTo(tab)
     qtmodeltester.check(tab.actions_model)
     assert tab.title.text() == "2026 Fall in numbers"
     assert tab.cards["workshops"].value.text() == "2 / 2"
@@ -57,14 +61,17 @@ def test_overview_tab_empty_and_all_semesters(qtbot: QtBot, qtmodeltester: Any, 
         empty_id = empty.id
     tab = OverviewTab(sqlite_database, Settings(), today=lambda: TODAY)
     qtbot.addWidget(tab)
-    tab.set_semester(empty_id)
+    with qtbot.waitSignal(tab.loaded):
+        tab.set_semester(empty_id)
     assert tab.cards["topics"].value.text() == "0"
     assert tab.cards["submitted"].value.text() == "—"
     assert "none yet" in tab.chart_views["topics"].chart().title()
-    tab.set_semester(None)
+    with qtbot.waitSignal(tab.loaded):
+        tab.set_semester(None)
     assert tab.title.text() == "All semesters in numbers"
     assert tab.cards["submitted"].detail.text() == "2 of 3 owed"
-    tab.set_semester(999999)
+    with qtbot.waitSignal(tab.loaded):
+        tab.set_semester(999999)
     assert tab.error.isVisibleTo(tab) and "no longer exists" in tab.error.text()
     qtmodeltester.check(tab.actions_model)
 
@@ -88,3 +95,29 @@ def test_long_spans_are_drawn_readably(qtbot: QtBot, sqlite_database: Database) 
     assert evaluation.title() == "Evaluation: lowest and highest 6 of 20 departments"
     values = bar_values(tab, "evaluation")[0]
     assert values == [1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 2.4, 2.5, 2.6, 2.7, 2.8, 2.9]
+
+
+def test_requests_while_computing_fold_into_one_more(
+    qtbot: QtBot, sqlite_database: Database, world: World, monkeypatch: Any  # noqa: F811
+) -> None:
+    """Asking again while the numbers are being computed does not compute them twice at once; the last
+    semester asked for is the one shown."""
+    import ui.overview.overview_tab as module
+
+    calls: list[int | None] = []
+    real = module.semester_overview
+
+    def counting(session: Any, semester_id: int | None, *args: Any, **kwargs: Any) -> Any:
+        calls.append(semester_id)
+        return real(session, semester_id, *args, **kwargs)
+
+    monkeypatch.setattr(module, "semester_overview", counting)
+    tab = OverviewTab(sqlite_database, Settings(), today=lambda: TODAY)
+    qtbot.addWidget(tab)
+    tab.set_semester(world.semester)
+    tab.set_semester(world.semester)  # the same semester, already on its way
+    tab.set_semester(None)
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.has_loaded and not tab.is_loading)
+    assert calls == [world.semester, None]
+    assert tab.title.text() == "All semesters in numbers"

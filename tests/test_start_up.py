@@ -196,3 +196,35 @@ def test_closing_the_window_while_the_database_opens_ends_cleanly(tmp_path: Path
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "exit 0"
     assert "Error" not in result.stderr and "Traceback" not in result.stderr, result.stderr
+
+
+def test_the_overview_is_computed_once_at_start_up_and_off_the_windows_thread(
+        qtbot: QtBot, sqlite_database: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fresh profile opens on the Overview: its numbers are computed once, on a worker thread."""
+    import threading
+
+    import ui.overview.overview_tab as overview_module
+
+    with sqlite_database.transaction() as session:
+        session.add(Semester(name="2026 Fall", starts_on=date(2026, 9, 1), ends_on=date(2027, 1, 20)))
+    threads: list[str] = []
+    real = overview_module.semester_overview
+
+    def counting(*args: object, **kwargs: object) -> object:
+        threads.append(threading.current_thread().name)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(overview_module, "semester_overview", counting)
+    window = MainWindow(None, Settings())
+    qtbot.addWidget(window)
+    window.show()
+    window.open_in_background(str(sqlite_database.url))
+    qtbot.waitUntil(lambda: window.has_database, timeout=10_000)
+    overview = window.outcomes_actions.overview
+    assert window.tabs.currentWidget() is overview
+    qtbot.waitUntil(lambda: overview.has_loaded and not overview.is_loading, timeout=10_000)
+    qtbot.wait(200)  # anything scheduled at start-up has run by now
+    assert len(threads) == 1
+    assert threads[0] != threading.main_thread().name
+    assert overview.title.text() == "2026 Fall in numbers"
+    window.database.close()

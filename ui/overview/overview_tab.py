@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+import shiboken6
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
@@ -40,6 +41,7 @@ from app.storage.database import Database
 from app.errors import AppError
 from app.views.overview import SemesterOverview, semester_overview
 from app.settings import Settings
+from ui.widgets.background import run_in_background
 from models.enums import ProposalStatus
 from ui.widgets.table_model import ListModel
 
@@ -129,9 +131,15 @@ class NumberCard(QFrame):
 
 
 class OverviewTab(QWidget):
-    """`OverviewTab(database, settings)`; `set_semester(id)` then `refresh()` redraws."""
+    """`OverviewTab(database, settings)`; `set_semester(id)` then `refresh()` redraws.
+
+    The numbers read every row of the semester (of ten years for "All semesters"), so they
+    are computed on a worker thread while the tab says it is refreshing; requests made
+    meanwhile are folded into one more computation once the running one ends.
+    """
 
     open_record = Signal(str, int)
+    loaded = Signal()
 
     def __init__(self, database: Database, settings: Settings, parent: QWidget | None = None, *,
                  today: Callable[[], date] = date.today) -> None:
@@ -141,6 +149,9 @@ class OverviewTab(QWidget):
         self._today = today
         self._semester_id: int | None = None
         self.overview: SemesterOverview | None = None
+        self.is_loading = False
+        self.has_loaded = False
+        self._refresh_again = False
         self.setObjectName("overview_tab")
 
         self.title = QLabel()
@@ -150,6 +161,10 @@ class OverviewTab(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
         title_font.setBold(True)
         self.title.setFont(title_font)
+        self.refreshing = QLabel(self.tr("Refreshing…"))
+        self.refreshing.setObjectName("overview_refreshing")
+        self.refreshing.setStyleSheet("color: #555555;")
+        self.refreshing.hide()
         self.error = QLabel()
         self.error.setStyleSheet("color: #C62828;")
         self.error.setWordWrap(True)
@@ -202,27 +217,64 @@ class OverviewTab(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
+        heading = QHBoxLayout()
+        heading.addWidget(self.title)
+        heading.addStretch(1)
+        heading.addWidget(self.refreshing)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(heading)
         layout.addWidget(self.error)
         layout.addLayout(cards)
         layout.addWidget(splitter, 1)
 
     # ---- API -----------------------------------------------------------------
     def set_semester(self, semester_id: int | None) -> None:
+        if semester_id == self._semester_id and self.is_loading:
+            return  # on its way already
         self._semester_id = semester_id
         self.refresh()
 
     def refresh(self) -> None:
-        try:
-            with self.database.sessions() as session:
-                overview = semester_overview(session, self._semester_id, self._today(), settings=self.settings)
-        except AppError as error:
-            self.error.setText(str(error))
-            self.error.show()
+        """Compute the semester's numbers again on a worker thread; the figures shown stay until then."""
+        if self.is_loading:
+            self._refresh_again = True
             return
+        self.is_loading = True
+        self.refreshing.show()
+        database, semester_id, today, settings = self.database, self._semester_id, self._today(), self.settings
+
+        def work() -> SemesterOverview:
+            with database.sessions() as session:
+                return semester_overview(session, semester_id, today, settings=settings)
+
+        run_in_background(work, self._computed, self._failed)
+
+    def _computed(self, overview: SemesterOverview) -> None:
+        if not shiboken6.isValid(self):
+            return  # closed while computing
         self.error.hide()
         self.show_overview(overview)
+        self._finish()
+
+    def _failed(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if not isinstance(error, AppError):
+            self._finish()
+            raise error  # a bug: the error report logs and explains it
+        self.error.setText(str(error))
+        self.error.show()
+        self._finish()
+
+    def _finish(self) -> None:
+        self.is_loading = False
+        self.has_loaded = True
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh()
+            return
+        self.refreshing.hide()
+        self.loaded.emit()
 
     def activate_row(self, row: int) -> None:
         """Open the record of one line of "Needs action"."""

@@ -598,7 +598,10 @@ class MainWindow(QMainWindow):
                 tab.restore_state(state)
         last = state.value("window/tab")
         index = int(last) if isinstance(last, (int, str)) and str(last).isdigit() else 0
+        # Silently: the tab's list loads once, below, after the window has drawn its tabs.
+        self.tabs.blockSignals(True)
         self.tabs.setCurrentIndex(min(index, self.tabs.count() - 1))
+        self.tabs.blockSignals(False)
         QTimer.singleShot(0, lambda: self._on_tab_changed(self.tabs.currentIndex()))
 
     def save_layout(self) -> None:
