@@ -53,3 +53,29 @@ def test_search_and_filter_keep_the_sort(qtbot: QtBot) -> None:
     assert ids(model) == [4, 1, 3, 2]
     model.set_rows(ROWS[:2])  # new rows: the old sort keys must not be reused
     assert ids(model) == [1, 2]
+
+
+def test_typing_on_narrows_and_deleting_widens_again(qtbot: QtBot) -> None:
+    model = RowTableModel(COLUMNS)
+    model.set_rows(ROWS)
+    model.set_predicate(lambda row: row[0] != 3)
+    for text, expected in [("2", [1, 4]), ("20", [1, 4]), ("2026", [1]), ("202", [1, 4]), ("", [1, 2, 4]),
+                           ("z", []), ("", [1, 2, 4])]:
+        model.set_search(text)
+        assert sorted(ids(model)) == expected, text
+    model.set_predicate(None)
+    model.set_search("zh")
+    assert ids(model) == [3]  # the filter changed: the search starts over from every row
+
+
+def test_cells_show_their_text_and_new_rows_replace_it(qtbot: QtBot) -> None:
+    model = RowTableModel(COLUMNS)
+    model.set_rows(ROWS)
+    cell = model.index(0, 1)
+    assert model.data(cell) == "2026-12-01" and model.data(cell, Qt.ItemDataRole.ToolTipRole) == "2026-12-01"
+    assert model.data(model.index(1, 2)) == "Accepted"
+    assert model.data(model.index(0, 3), Qt.ItemDataRole.TextAlignmentRole) == int(
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.TextAlignmentRole) is None
+    model.set_rows([(1, "Wang Li", date(2027, 3, 4), None, 3)])
+    assert model.data(model.index(0, 1)) == "2027-03-04"  # not the text shown for the old row

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
@@ -66,13 +68,21 @@ def run_gui(database_url: str | None = None) -> int:
 
 class StartupReport:
     """IAD_STARTUP_REPORT=1 prints, on standard error, when the window was shown and when its first
-    list was filled, in seconds since the window was asked for; IAD_STARTUP_REPORT=quit then quits
-    (benchmarks/window.py times the whole process this way; docs/performance.md)."""
+    list was filled, in seconds since the window was asked for, then how long the window's thread
+    stalled from its showing until one second after the list was filled (a 10 ms timer's longest
+    gap, and how many ticks came over 100 ms late) and the peak memory; IAD_STARTUP_REPORT=quit then
+    quits (benchmarks/window.py times the whole process this way; docs/performance.md)."""
+
+    AFTER_FILLED_S = 1.0
 
     def __init__(self, window: MainWindow, started: float, *, quit_when_loaded: bool) -> None:
         self.window = window
         self.started = started
         self.quit_when_loaded = quit_when_loaded
+        self.ticks: list[float] = []
+        self.filled_at: float | None = None
+        self.timer = QTimer(interval=10)
+        self.timer.timeout.connect(self._tick)
         QTimer.singleShot(0, self._shown)
 
     def _say(self, event: str) -> None:
@@ -81,13 +91,31 @@ class StartupReport:
 
     def _shown(self) -> None:
         self._say("window shown")
-        self._poll()
+        self.ticks.append(time.perf_counter())
+        self.timer.start()
 
-    def _poll(self) -> None:
-        tab = self.window.tabs.currentWidget()
-        if self.window.has_database and getattr(tab, "has_loaded", True):
-            self._say("first list filled")
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.ticks.append(now)
+        if self.filled_at is None:
+            tab = self.window.tabs.currentWidget()
+            if self.window.has_database and getattr(tab, "has_loaded", True):
+                self.filled_at = now
+                self._say("first list filled")
+        elif now - self.filled_at >= self.AFTER_FILLED_S:
+            self.timer.stop()
+            self._summarise()
             if self.quit_when_loaded:
                 QApplication.quit()
-            return
-        QTimer.singleShot(5, self._poll)
+
+    def _summarise(self) -> None:
+        gaps = [b - a for a, b in zip(self.ticks, self.ticks[1:], strict=False)]
+        longest = max(range(len(gaps)), key=gaps.__getitem__)
+        when = self.ticks[longest] - self.started
+        print(f"iad-workshops stalls: longest {gaps[longest] * 1000:.0f} ms (from {when:.3f} s), "
+              f"{sum(gap > 0.1 for gap in gaps)} of {len(gaps)} gaps between 10-ms ticks over 100 ms", file=sys.stderr, flush=True)
+        status = Path("/proc/self/status")
+        if status.exists():
+            found = re.search(r"VmHWM:\s+(\d+)", status.read_text())
+            if found:
+                print(f"iad-workshops memory: peak {int(found.group(1)) / 1024:.0f} MB", file=sys.stderr, flush=True)

@@ -29,6 +29,9 @@ class Column:
 
 
 _LAST = "\U0010ffff"  # sorts after any text: empty cells go last
+_TEXT_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole})
+_ALIGNMENT_ROLE = frozenset({Qt.ItemDataRole.TextAlignmentRole})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def column_sort_keys(values: Sequence[Any]) -> list[Any]:
@@ -72,8 +75,11 @@ class RowTableModel(QAbstractTableModel):
     def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
+        self._right_aligned = frozenset(i for i, column in enumerate(self.columns) if column.align_right)
         self._rows: list[Row] = []
+        self._texts: list[tuple[str, ...] | None] = []  # each row's shown texts, rendered when first shown
         self._haystacks: list[str] = []
+        self._matches: list[int] = []  # rows passing the filter and the search, in stored order
         self._visible: list[int] = []
         self._needle = ""
         self._predicate: Callable[[Row], bool] | None = None
@@ -89,14 +95,19 @@ class RowTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._visible):
-            return None
-        column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            row = self._rows[self._visible[index.row()]]
-            return column.render(row[column.position])
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Called for every role of every visible cell at each repaint: the roles shown return at
+        # once, the texts come from a per-row cache, every other role costs one set lookup.
+        if role in _TEXT_ROLES:
+            row = index.row()
+            if not 0 <= row < len(self._visible):
+                return None
+            source = self._visible[row]
+            texts = self._texts[source]
+            if texts is None:
+                texts = self._texts[source] = self._render(self._rows[source])
+            return texts[index.column()]
+        if role in _ALIGNMENT_ROLE and index.column() in self._right_aligned:
+            return _RIGHT
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -123,6 +134,7 @@ class RowTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._texts = [None] * len(self._rows)
         self._sort_keys = {}
         self._haystacks = [
             "\x1f".join(column.render(row[column.position]) for column in self.columns).casefold() for row in self._rows
@@ -130,13 +142,18 @@ class RowTableModel(QAbstractTableModel):
         self._recompute()
         self.endResetModel()
 
+    def _render(self, row: Row) -> tuple[str, ...]:
+        return tuple(column.render(row[column.position]) for column in self.columns)
+
     def set_search(self, text: str) -> None:
         needle = text.strip().casefold()
         if needle == self._needle:
             return
+        # Typing on narrows the search: only the rows that matched so far can match now.
+        narrowing = bool(self._needle) and needle.startswith(self._needle)
         self.beginResetModel()
         self._needle = needle
-        self._recompute()
+        self._recompute(narrowing=narrowing)
         self.endResetModel()
 
     def set_predicate(self, predicate: Callable[[Row], bool] | None) -> None:
@@ -145,17 +162,21 @@ class RowTableModel(QAbstractTableModel):
         self._recompute()
         self.endResetModel()
 
-    def _recompute(self) -> None:
+    def _recompute(self, *, narrowing: bool = False) -> None:
         needle, predicate, rows = self._needle, self._predicate, self._rows
-        if predicate is None:
-            visible = range(len(rows))
+        candidates: Sequence[int]
+        if narrowing:
+            candidates = self._matches
+        elif predicate is None:
+            candidates = range(len(rows))
         else:
-            visible = [i for i in range(len(rows)) if predicate(rows[i])]  # type: ignore[assignment]
+            candidates = [i for i in range(len(rows)) if predicate(rows[i])]
         if needle:
             haystacks = self._haystacks
-            self._visible = [i for i in visible if needle in haystacks[i]]
+            self._matches = [i for i in candidates if needle in haystacks[i]]
         else:
-            self._visible = list(visible)
+            self._matches = list(candidates)
+        self._visible = list(self._matches)
         self._apply_sort()
 
     def _apply_sort(self) -> None:
