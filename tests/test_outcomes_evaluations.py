@@ -215,6 +215,24 @@ def test_due_for_interview_on_known_data(
     assert len(due_for_interview(db_session, date(2026, 6, 1), 1, settings=Settings())) == 3
 
 
+def test_workshops_held_since_the_interview_count_by_the_iad_day(
+    db_session: Session, officer: Actor, rubric: list[RubricItem], make_department: Factory, make_exchange: Factory,
+    make_workshop: Factory,
+) -> None:
+    """Interviewed on 1 September (Shanghai): a workshop that evening does not count as held since, one at
+    half past midnight on the 2nd (16:30 UTC on the 1st) does."""
+    department = make_department(name_en="Library")
+    for when in (datetime(2025, 9, 1, 12, 0, tzinfo=UTC), datetime(2025, 9, 1, 16, 30, tzinfo=UTC),
+                 datetime(2025, 10, 8, 6, 0, tzinfo=UTC)):
+        make_workshop(exchange=make_exchange(departments=[department]), starts_at=when, status=WorkshopStatus.HELD)
+    semester = make_exchange().semester_id
+    save_interview(db_session, officer, interview(department, semester, rubric, interview_date=date(2025, 9, 1),
+                                                  actions=[]))
+    due = due_for_interview(db_session, date(2026, 6, 1), settings=Settings(interview_interval_months=6))
+    assert [(d.department_name, d.last_workshop_on, d.held_since_interview) for d in due] == [
+        ("Library", date(2025, 10, 8), 2)]
+
+
 # ---- follow-up contacts --------------------------------------------------------
 def test_follow_up_contacts(db_session: Session, officer: Actor, make_department: Factory,
                             make_partner: Factory) -> None:

@@ -9,12 +9,12 @@ department that has held workshops and has not been interviewed for
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select, union
+from sqlalchemy import and_, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
@@ -197,7 +197,12 @@ def _validate_interview(session: Session, data: InterviewInput, existing: Evalua
                 f"actions.{index}.due_on", _("Action {n} is due before the interview took place.").format(n=number)
             )
         actions.append(ActionInput(description, owner, action.due_on, action.done))
-    involved = {exchange.id for exchange in department_exchanges(session, data.department_id)}
+    involved: set[int] = set()
+    if data.exchange_ids:
+        # Only the exchanges chosen are checked: a department's whole history need not be loaded to save.
+        links = exchange_department_links()
+        involved = set(session.scalars(select(links.c.exchange_id).where(
+            links.c.department_id == data.department_id, links.c.exchange_id.in_(list(data.exchange_ids)))))
     for exchange_id in data.exchange_ids:
         exchange = session.get(Exchange, exchange_id)
         if exchange is None:
@@ -314,33 +319,52 @@ def due_for_interview(
         raise ValidationError("months", _("The interview interval cannot be negative."))
     cutoff = months_before(today, months)
     links = exchange_department_links()
-    held_rows: Sequence[tuple[int, datetime]] = session.execute(
-        select(links.c.department_id, Workshop.starts_at)
+    held_workshops = (
+        select(links.c.department_id, func.max(Workshop.starts_at), func.count())
         .join(Workshop, Workshop.exchange_id == links.c.exchange_id)
         .where(Workshop.status == WorkshopStatus.HELD)
-    ).all()
-    held: dict[int, list[date]] = {}
-    for department_id, starts_at in held_rows:
-        held.setdefault(department_id, []).append(local_date(starts_at, settings.iad_timezone))
+        .group_by(links.c.department_id)
+    )
+    # Counted by the database: ten years of held workshops stay there, one row per department comes back.
+    held: dict[int, tuple[datetime, int]] = {
+        department_id: (last, count) for department_id, last, count in session.execute(held_workshops)}
     if not held:
         return []
-    last_interviews = dict(
+    last_interviews: dict[int, date] = dict(
         session.execute(
             select(Evaluation.department_id, func.max(Evaluation.interview_date))
             .where(Evaluation.department_id.in_(held), Evaluation.interview_date <= today)
             .group_by(Evaluation.department_id)
         ).all()
     )
-    names = dict(session.execute(select(Department.id, Department.name_en).where(Department.id.in_(held))).all())
+    waiting = [department_id for department_id in held
+               if department_id not in last_interviews or last_interviews[department_id] <= cutoff]
+    if not waiting:
+        return []
+    zone = ZoneInfo(settings.iad_timezone)
+    # Held after the last interview: from the start of the next day in the IAD's zone.
+    since_interview = {
+        department_id: datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone)
+        for department_id, day in last_interviews.items() if department_id in waiting}
+    held_since: dict[int, int] = {}
+    if since_interview:
+        held_since = dict(session.execute(
+            select(links.c.department_id, func.count())
+            .join(Workshop, Workshop.exchange_id == links.c.exchange_id)
+            .where(Workshop.status == WorkshopStatus.HELD,
+                   or_(*(and_(links.c.department_id == department_id, Workshop.starts_at >= start)
+                         for department_id, start in since_interview.items())))
+            .group_by(links.c.department_id)
+        ).all())
+    names = dict(session.execute(select(Department.id, Department.name_en).where(Department.id.in_(waiting))).all())
     due: list[DueInterview] = []
-    for department_id, days in held.items():
+    for department_id in waiting:
+        last_held, count = held[department_id]
         last_interview = last_interviews.get(department_id)
-        if last_interview is not None and last_interview > cutoff:
-            continue
-        since = [d for d in days if last_interview is None or d > last_interview]
         due.append(DueInterview(
-            department_id=department_id, department_name=names[department_id], last_workshop_on=max(days),
-            last_interview_on=last_interview, held_since_interview=len(since),
+            department_id=department_id, department_name=names[department_id],
+            last_workshop_on=local_date(last_held, settings.iad_timezone), last_interview_on=last_interview,
+            held_since_interview=count if last_interview is None else held_since.get(department_id, 0),
         ))
     return sorted(due, key=lambda d: (d.last_interview_on is not None, d.last_interview_on or date.min,
                                       d.department_name.casefold()))
