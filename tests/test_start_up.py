@@ -228,3 +228,24 @@ def test_the_overview_is_computed_once_at_start_up_and_off_the_windows_thread(
     assert threads[0] != threading.main_thread().name
     assert overview.title.text() == "2026 Fall in numbers"
     window.database.close()
+
+
+def test_the_tabs_are_built_one_at_a_time_behind_the_opening_page(qtbot: QtBot, sqlite_database: Database) -> None:
+    """Between building two tabs the window's events are handled; the opening page stays until the last."""
+    from ui.shell.main_window import open_for_window
+
+    window = MainWindow(None, Settings())
+    qtbot.addWidget(window)
+    window.show()
+    opened = open_for_window(str(sqlite_database.url))
+    counts: list[int] = []
+    window._opened(opened)
+    assert window.tabs.currentWidget() is window.opening_page and not window.has_database
+    while not window.has_database:
+        counts.append(window.tabs.count())
+        qtbot.wait(1)
+    assert len(set(counts)) > 2  # the tabs came in several turns of the event loop
+    assert window.tabs.indexOf(window.opening_page) == -1
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        "&Overview", "&Topics", "&Partners", "&Workshops", "P&eople", "&Reports", "E&valuations"]
+    window.database.close()

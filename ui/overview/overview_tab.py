@@ -203,6 +203,8 @@ class OverviewTab(QWidget):
         header = self.actions_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Widths from the first hundred lines: "All semesters" has thousands, measured on every redraw.
+        header.setResizeContentsPrecision(100)
         self.actions_view.activated.connect(self._activate)
         self.actions_box = QGroupBox(self.tr("Needs action"))
         box_layout = QVBoxLayout(self.actions_box)

@@ -9,6 +9,7 @@ database layer.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,10 +53,27 @@ DATABASE_MODULES = (
 )
 
 
+FEATURE_MODULES = ("ui.planning.planning_actions", "ui.documents.pdf_actions", "ui.documents.spreadsheet_actions",
+                   "ui.outcomes.outcomes_actions", "ui.messages.messages_actions", "ui.storage.shared_actions")
+# The tabs and features themselves: imported on the same worker thread, so that the window's
+# thread only builds widgets when the database is open (importing them took it 0.1-0.7 s).
+TAB_MODULES = (
+    "ui.topics.topics_tab", "ui.partners.partners_tab", "ui.planning.workshops_tab", "ui.people.people_tab",
+    "ui.outcomes.reports_tab", "ui.evaluation.evaluations_tab", "ui.overview.overview_tab", *FEATURE_MODULES,
+)
+
+
 def open_for_window(url: str) -> tuple[Database, Login]:
-    """Open `url` and sign in; runs on a worker thread and loads the database layer on the way."""
+    """Open `url` and sign in; runs on a worker thread and loads the database layer and the tabs' modules
+    on the way (importing defines classes only: no widget is made off the window's thread)."""
     for name in DATABASE_MODULES:
         importlib.import_module(name)
+    for name in TAB_MODULES:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise  # a feature left out of a build is skipped when installing; anything else is a bug
     from app.storage.users import open_and_sign_in
 
     return open_and_sign_in(url)
@@ -119,7 +137,7 @@ class MainWindow(QMainWindow):
 
     def _opened(self, result: tuple[Database, Login]) -> None:
         database, login = result
-        self.attach_database(database, login.actor)
+        self.attach_database(database, login.actor, in_steps=True)
         if login.message:
             self.status_message(login.message)
 
@@ -146,12 +164,31 @@ class MainWindow(QMainWindow):
         self.database_label.setText(self.tr("No database open"))
         self.opening_page.show_failure(message, offer_local=url != default_database_url())
 
-    def attach_database(self, database: Database, actor: Actor | None = None) -> None:
-        """Work in `database`: build the tabs and the features, fill the semesters, load the visible list."""
+    def attach_database(self, database: Database, actor: Actor | None = None, *, in_steps: bool = False) -> None:
+        """Work in `database`: build the tabs and the features, fill the semesters, load the visible list.
+
+        `in_steps` builds one tab per turn of the event loop, the opening page staying until the
+        last, so that the window keeps answering (each tab takes 30-90 ms to build)."""
         self.database = database
         self.actor = actor or self._resolve_actor(database)
+        steps = self._build_steps()
+        if not in_steps:
+            for step in steps:
+                step()
+            self._finish_attach()
+            return
+
+        def next_step() -> None:
+            if steps:
+                steps.pop(0)()
+                QTimer.singleShot(0, self, next_step)
+            else:
+                self._finish_attach()
+
+        QTimer.singleShot(0, self, next_step)
+
+    def _finish_attach(self) -> None:
         self.tabs.removeTab(self.tabs.indexOf(self.opening_page))
-        self._build_tabs()
         self._fill_semesters()
         # Only now: the first list must load with the semester in focus already chosen.
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -251,7 +288,8 @@ class MainWindow(QMainWindow):
         return [tab for tab in self.all_tabs() if hasattr(tab, "reload")]
 
     # ---- building ------------------------------------------------------------
-    def _build_tabs(self) -> None:
+    def _build_steps(self) -> list[Callable[[], None]]:
+        """Building the tabs and installing the features, one step per tab or feature."""
         from ui.evaluation.evaluations_tab import EvaluationsTab
         from ui.partners.partners_tab import PartnersTab
         from ui.people.people_tab import PeopleTab
@@ -259,33 +297,35 @@ class MainWindow(QMainWindow):
         from ui.topics.topics_tab import TopicsTab
         from ui.planning.workshops_tab import WorkshopsTab
 
-        self.topics_tab = TopicsTab(self)
-        self.partners_tab = PartnersTab(self)
-        self.workshops_tab = WorkshopsTab(self)
-        self.people_tab = PeopleTab(self)
-        self.reports_tab = ReportsTab(self)
-        self.evaluations_tab = EvaluationsTab(self)
-        self.add_tab(self.topics_tab, self.tr("&Topics"))
-        self.add_tab(self.partners_tab, self.tr("&Partners"))
-        self.add_tab(self.workshops_tab, self.tr("&Workshops"))
-        self.add_tab(self.people_tab, self.tr("P&eople"))
-        self.add_tab(self.reports_tab, self.tr("&Reports"))
-        self.add_tab(self.evaluations_tab, self.tr("E&valuations"))
-        self._install_features()
+        def tab(attribute: str, kind: Callable[[MainWindow], QWidget], title: str) -> Callable[[], None]:
+            def build() -> None:
+                widget = kind(self)
+                setattr(self, attribute, widget)
+                self.add_tab(widget, title)
+            return build
 
-    def _install_features(self) -> None:
-        """Menus and tabs contributed by the planning, documents, spreadsheets and sharing features."""
-        import importlib
+        def feature(name: str) -> Callable[[], None]:
+            return lambda: self._install_feature(name)
 
-        for name in ("ui.planning.planning_actions", "ui.documents.pdf_actions", "ui.documents.spreadsheet_actions", "ui.outcomes.outcomes_actions",
-                     "ui.messages.messages_actions", "ui.storage.shared_actions"):
-            try:
-                module = importlib.import_module(name)
-            except ModuleNotFoundError as error:
-                if error.name != name:
-                    raise
-                continue
-            module.install(self)
+        return [
+            tab("topics_tab", TopicsTab, self.tr("&Topics")),
+            tab("partners_tab", PartnersTab, self.tr("&Partners")),
+            tab("workshops_tab", WorkshopsTab, self.tr("&Workshops")),
+            tab("people_tab", PeopleTab, self.tr("P&eople")),
+            tab("reports_tab", ReportsTab, self.tr("&Reports")),
+            tab("evaluations_tab", EvaluationsTab, self.tr("E&valuations")),
+            *(feature(name) for name in FEATURE_MODULES),
+        ]
+
+    def _install_feature(self, name: str) -> None:
+        """Menus and tabs contributed by the planning, documents, spreadsheets, outcomes, messages and sharing features."""
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise
+            return
+        module.install(self)
 
     def _action(self, menu: QMenu, text: str, slot: Any, shortcut: Any = None, name: str = "") -> QAction:
         action = QAction(text, self)
