@@ -20,3 +20,20 @@ def test_a_partners_exchange_history_starts_at_the_first_round_in_utc(
     rows = listing.exchange_history(db_session, partner.id)
     assert [(row[0], row[4], row[5]) for row in rows] == [(exchange.id, 2, first)]
     assert rows[0][5].tzinfo is not None
+
+
+def test_a_semesters_lists_name_the_partners_of_its_own_exchanges(
+    db_session: Session, make_exchange: Callable[..., Any], make_workshop: Callable[..., Any],
+    make_partner: Callable[..., Any],
+) -> None:
+    ours = make_exchange(partners=[make_partner(name="Monash University"), make_partner(name="Aalto University")])
+    other = make_exchange(partners=[make_partner(name="University of Toronto")])
+    make_workshop(exchange=ours)
+    make_workshop(exchange=other)
+    assert listing.partner_names(db_session, semester_id=ours.semester_id) == {
+        ours.id: "Aalto University, Monash University"}
+    assert [row[4] for row in listing.exchanges(db_session, ours.semester_id)] == [
+        "Aalto University, Monash University"]
+    assert [row[3] for row in listing.workshops(db_session, other.semester_id)] == ["University of Toronto"]
+    every = {row[0]: row[4] for row in listing.exchanges(db_session, None)}
+    assert every[ours.id] == "Aalto University, Monash University" and every[other.id] == "University of Toronto"

@@ -77,13 +77,17 @@ def partners(session: Session) -> list[Row]:
                                  Partner.languages, Partner.status, exchanges).order_by(Partner.name))
 
 
-def partner_names(session: Session, exchange_ids: list[int] | None = None) -> dict[int, str]:
-    """exchange id -> "Partner A, Partner B"."""
+def partner_names(session: Session, exchange_ids: list[int] | None = None, *,
+                  semester_id: int | None = None) -> dict[int, str]:
+    """exchange id -> "Partner A, Partner B" (of the exchanges given, or of one semester's, or of all)."""
     query = (select(exchange_partners.c.exchange_id, Partner.name)
              .join(Partner, Partner.id == exchange_partners.c.partner_id)
              .order_by(exchange_partners.c.exchange_id, Partner.name))
     if exchange_ids is not None:
         query = query.where(exchange_partners.c.exchange_id.in_(exchange_ids))
+    if semester_id is not None:
+        query = query.where(exchange_partners.c.exchange_id.in_(
+            select(Exchange.id).where(Exchange.semester_id == semester_id)))
     names: dict[int, list[str]] = {}
     for exchange_id, name in session.execute(query):
         names.setdefault(exchange_id, []).append(name)
@@ -102,7 +106,7 @@ def workshops(session: Session, semester_id: int | None) -> list[Row]:
     if semester_id is not None:
         query = query.where(Exchange.semester_id == semester_id)
     rows = session.execute(query).all()
-    names = partner_names(session)
+    names = partner_names(session, semester_id=semester_id)
     return [
         (wid, title, f"{number}/{planned}", names.get(exchange_id, ""), starts, duration, status, platform, exchange_id,
          title_zh)
@@ -115,7 +119,7 @@ def exchanges(session: Session, semester_id: int | None) -> list[Row]:
     query = select(Exchange.id, Exchange.title, Exchange.kind, Exchange.planned_rounds).order_by(Exchange.title)
     if semester_id is not None:
         query = query.where(Exchange.semester_id == semester_id)
-    names = partner_names(session)
+    names = partner_names(session, semester_id=semester_id)
     return [(eid, title, kind, rounds, names.get(eid, "")) for eid, title, kind, rounds in session.execute(query)]
 
 
