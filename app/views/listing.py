@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Executable, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
+from app.storage.bulk_reading import collector_paused
 from models import (
     Department,
     Evaluation,
@@ -35,7 +36,8 @@ Row = tuple[Any, ...]
 
 
 def _rows(session: Session, query: Executable) -> list[Row]:
-    return [tuple(row) for row in session.execute(query)]
+    with collector_paused():
+        return [tuple(row) for row in session.execute(query)]
 
 
 def semesters(session: Session) -> list[Row]:

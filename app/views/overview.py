@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFoundError
+from app.storage.bulk_reading import collector_paused
 from app.evaluation.interviews import department_averages, due_for_interview
 from app.i18n import _
 from app.outcomes.reports import overdue_reports
@@ -179,8 +180,12 @@ def semester_overview(
     now: datetime | None = None,
 ) -> SemesterOverview:
     """Every number and every action item of the Overview tab for one semester (None: all of them)."""
-    settings = settings or Settings.load()
-    now = now or utc_now()
+    with collector_paused():
+        return _semester_overview(session, semester_id, today, settings or Settings.load(), now or utc_now())
+
+
+def _semester_overview(session: Session, semester_id: int | None, today: date, settings: Settings,
+                       now: datetime) -> SemesterOverview:
     if semester_id is None:
         overview = SemesterOverview(semester_id=None, semester_name=_("All semesters"))
     else:
