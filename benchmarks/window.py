@@ -57,7 +57,9 @@ def launch(command: list[str], env: dict[str, str]) -> dict[str, float]:
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     assert process.stdout is not None
     events: dict[str, float] = {}
+    lines: list[str] = []
     for line in process.stdout:
+        lines.append(line)
         now = time.perf_counter() - start
         if line.startswith("ready"):
             events["ready"] = now
@@ -70,7 +72,11 @@ def launch(command: list[str], env: dict[str, str]) -> dict[str, float]:
                 events["stalls_over_100"] = float(found.group(3))
         elif line.startswith("iad-workshops memory: peak "):
             events["rss_mb"] = float(line.split()[3])
-    process.wait()
+    if process.wait() != 0 or not ({"ready", "first list filled"} & set(events)):
+        # Said, not hidden: a start that fails is a finding, not noise.
+        print(f"  a launch failed (exit status {process.returncode}); its last output:\n    "
+              + "    ".join(lines[-8:]), flush=True)
+        events["failed"] = 1.0
     return events
 
 
@@ -117,9 +123,14 @@ def startup(db: Path, runs: int = 7, *, profile: str = "fresh", bytecode_cache: 
         launch([sys.executable, "-c", BARE], env)  # warm-up: fills the bytecode cache and the disk cache
         app_run(0)
         bare, shown, filled, stalls, rss = [], [], [], [], []
+        failed = 0
         for n in range(1, runs + 1):
-            bare.append(launch([sys.executable, "-c", BARE], env)["ready"])
+            ready = launch([sys.executable, "-c", BARE], env)
             events = app_run(n)
+            if "failed" in events or "failed" in ready:
+                failed += 1
+                continue
+            bare.append(ready["ready"])
             shown.append(events["window shown"])
             filled.append(events["first list filled"])
             stalls.append((events.get("stall_ms", float("nan")), events.get("stall_at", float("nan"))))
@@ -127,8 +138,8 @@ def startup(db: Path, runs: int = 7, *, profile: str = "fresh", bytecode_cache: 
     b = statistics.median(bare)
     ratios_filled = [f / r for f, r in zip(filled, bare, strict=True)]
     ratios_shown = [s / r for s, r in zip(shown, bare, strict=True)]
-    print(f"start-up, {profile} profile, {'with' if bytecode_cache else 'without'} bytecode cache, {runs} pairs "
-          f"({load()}):")
+    print(f"start-up, {profile} profile, {'with' if bytecode_cache else 'without'} bytecode cache, {len(bare)} pairs "
+          f"({load()}){f'; {failed} launches failed' if failed else ''}:")
     print(f"  bare PySide6 window: {spread(bare)}")
     print(f"  window shown and responding: {spread(shown)}; against the bare window of the same pair "
           f"{spread(ratios_shown, 'x', digits=2)}")
