@@ -201,10 +201,12 @@ class OverviewTab(QWidget):
         self.actions_view.setWordWrap(False)
         self.actions_view.verticalHeader().hide()
         header = self.actions_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        # Widths from the first hundred lines: "All semesters" has thousands, measured on every redraw.
+        # Widths from the first hundred lines, when first filled: "All semesters" has thousands of
+        # lines, and fitting every column to them at each redraw froze the window.
         header.setResizeContentsPrecision(100)
+        self._columns_fitted = False
         self.actions_view.activated.connect(self._activate)
         self.actions_box = QGroupBox(self.tr("Needs action"))
         box_layout = QVBoxLayout(self.actions_box)
@@ -319,6 +321,10 @@ class OverviewTab(QWidget):
         self._set_chart("reports", self._reports_chart(overview))
         self._set_chart("evaluation", self._evaluation_chart(overview))
         self.actions_model.set_rows(overview.action_items)
+        if not self._columns_fitted and overview.action_items:
+            for column in (0, 1, 3):
+                self.actions_view.resizeColumnToContents(column)
+            self._columns_fitted = True
         self.actions_box.setTitle(self.tr("Needs action ({n})").replace("{n}", str(len(overview.action_items))))
 
     def _fill_cards(self, o: SemesterOverview) -> None:
