@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.errors import AppError
+from app.errors import AppError, describe_os_error, mask_passwords
 from app.i18n import _
 from app.settings import Settings, resolve_database_url
 
@@ -211,21 +211,64 @@ def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     return None if rest else args
 
 
+def _complain(message: str) -> None:
+    print(mask_passwords(f"iad-workshops: {message}"), file=sys.stderr)
+
+
+def _program_name(arguments: Sequence[str]) -> str:
+    """How this run is named to another program that finds the database in use."""
+    words = [word for word in arguments if not word.startswith("-")][:2]
+    return " ".join(["iad-workshops", *words]) if words else _("the IAD Online Workshops window")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from app.storage.presence import set_program_name
+
     arguments = list(sys.argv[1:] if argv is None else argv)
     args = window_arguments(arguments)
     if args is None:
         args = build_parser().parse_args(arguments)
     else:
         args.func = cmd_gui
+    set_program_name(_program_name([word for word in arguments if word != args.database]))
     try:
         return int(args.func(args))
     except AppError as error:
-        print(f"iad-workshops: {error}", file=sys.stderr)
+        _complain(str(error))
         return 1
     except KeyboardInterrupt:
         print(_("iad-workshops: interrupted; nothing was saved by the interrupted step."), file=sys.stderr)
         return 130
+    except OSError as error:
+        _complain(describe_os_error(error))
+        return 1
+    except Exception as error:  # noqa: BLE001 - the last line of defence: one sentence, the details in the log
+        _complain(_unexpected(error))
+        return 1
+
+
+def _unexpected(error: Exception) -> str:
+    """Log the traceback in the data folder; the sentence says where it is."""
+    import traceback
+    from datetime import datetime
+
+    from app.settings import data_dir
+
+    from app.storage.database import is_busy
+
+    if is_busy(error):
+        return _("The database is busy: another program is writing to it. Nothing was saved; try again when it has "
+                 "finished.")
+    log = data_dir() / "logs" / "iad-workshops.log"
+    details = mask_passwords("".join(traceback.format_exception(error)))
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"{datetime.now():%Y-%m-%d %H:%M:%S} ERROR command line: {details}\n")
+    except OSError:
+        return _("Unexpected error: {error}.").format(error=mask_passwords(str(error)) or type(error).__name__)
+    return _("Unexpected error: {error}. Nothing else was changed; the details for support are in {log}.").format(
+        error=mask_passwords(str(error)) or type(error).__name__, log=log)
 
 
 if __name__ == "__main__":

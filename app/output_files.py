@@ -6,6 +6,7 @@ file held open by Excel leaves the old file (or none) rather than a broken one.
 """
 from __future__ import annotations
 
+import glob
 import os
 import re
 import tempfile
@@ -13,7 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from app.errors import AppError
+from app.errors import AppError, describe_os_error
+from app.file_locks import hold, remove_abandoned
 from app.i18n import _
 
 
@@ -33,13 +35,19 @@ def replacing(path: Path) -> Iterator[Path]:
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
+        if folder.exists():
+            raise AppError(_("{folder} is a file, not a folder.").format(folder=folder))
         raise AppError(_("The folder {folder} does not exist.").format(folder=folder))
+    prefix, suffix = f".{path.stem[:40]}-", f"{path.suffix}.part"
+    # Left by an export that was killed while writing this same file.
+    remove_abandoned(sorted(folder.glob(f"{glob.escape(prefix)}*{glob.escape(suffix)}")))
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.stem[:40]}-", suffix=f"{path.suffix}.part", dir=folder)
-    except PermissionError as error:
-        raise AppError(_("{file} cannot be written: the folder is read-only.").format(file=path)) from error
+        handle, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
+    except OSError as error:
+        raise AppError(describe_os_error(error, path)) from error
     os.close(handle)
     temporary = Path(name)
+    holder = hold(temporary)
     try:
         yield temporary
         os.chmod(temporary, 0o666 & ~_current_umask())
@@ -50,9 +58,10 @@ def replacing(path: Path) -> Iterator[Path]:
               "read-only. Close it and try again.").format(file=path)
         ) from error
     except OSError as error:
-        raise AppError(_("Cannot write {file}: {reason}.").format(file=path, reason=error.strerror or error)) \
-            from error
+        raise AppError(describe_os_error(error, path)) from error
     finally:
+        if holder is not None:
+            holder.close()
         temporary.unlink(missing_ok=True)
 
 

@@ -299,3 +299,21 @@ class RecordService(Generic[M]):
         session.delete(obj)
         session.flush()
         return impact
+
+
+# Record ids are 32-bit integers on PostgreSQL; a larger number names no record on either backend.
+MAX_RECORD_ID = 2**31 - 1
+
+
+def record_id(text: str) -> int:
+    """A record id typed on the command line: a whole number from 1 to MAX_RECORD_ID."""
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("'{text}' is not a record number.").format(text=text)) from None
+    if not 1 <= value <= MAX_RECORD_ID:
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a record number (they run from 1 to {most}).").format(text=text, most=MAX_RECORD_ID))
+    return value

@@ -135,7 +135,7 @@ def register_imports(exports: SubParsers, imports: SubParsers, open_db: OpenData
 
         database = open_db(args)
         try:
-            with database.sessions() as session:
+            with database.writing() as session:
                 actor = resolve_actor(session)
                 result = import_topic_forms(session, actor, args.files, dry_run=args.dry_run,
                                             semester_id=_semester_id(session, args.semester))

@@ -5,6 +5,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from app.i18n import _
+from app.records import record_id
 from app.settings import Settings
 
 if TYPE_CHECKING:  # exports/command_line.py imports this module to list it
@@ -20,8 +21,8 @@ def register(exports: SubParsers, imports: SubParsers, open_db: OpenDatabase) ->
                       "VTIMEZONE), the link, and the panels in every partner's local time."),
     )
     which = parser.add_mutually_exclusive_group(required=True)
-    which.add_argument("--workshop", metavar="ID", type=int, help=_("one workshop (round)"))
-    which.add_argument("--exchange", metavar="ID", type=int, help=_("every round of the exchange"))
+    which.add_argument("--workshop", metavar="ID", type=record_id, help=_("one workshop (round)"))
+    which.add_argument("--exchange", metavar="ID", type=record_id, help=_("every round of the exchange"))
     output_argument(parser, ".ics")
 
     def run(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from app.i18n import _
+from app.records import record_id
 from app.settings import DOCUMENT_LANGUAGES, Settings
 
 if TYPE_CHECKING:  # exports/command_line.py imports this module to list it
@@ -30,7 +31,7 @@ def register(exports: SubParsers, imports: SubParsers, open_db: OpenDatabase) ->
         description=_("Write the agenda of a workshop: times in the IAD's zone and the partner's, the link, "
                       "the panels with concurrent tracks side by side, and the participants."),
     )
-    agenda.add_argument("--workshop", metavar="ID", type=int, required=True, help=_("the workshop (round)"))
+    agenda.add_argument("--workshop", metavar="ID", type=record_id, required=True, help=_("the workshop (round)"))
     _language_argument(agenda, "agenda")
     output_argument(agenda, ".pdf")
     agenda.set_defaults(func=_command(open_db, _write_agenda))
@@ -67,8 +68,8 @@ def register(exports: SubParsers, imports: SubParsers, open_db: OpenDatabase) ->
         "certificate", help=_("certificate of participation for one person and one exchange (PDF)"),
         description=_("Write a one-page bilingual certificate naming the rounds the person attended."),
     )
-    certificate.add_argument("--person", metavar="ID", type=int, required=True, help=_("the participant"))
-    certificate.add_argument("--exchange", metavar="ID", type=int, required=True, help=_("the exchange"))
+    certificate.add_argument("--person", metavar="ID", type=record_id, required=True, help=_("the participant"))
+    certificate.add_argument("--exchange", metavar="ID", type=record_id, required=True, help=_("the exchange"))
     _language_argument(certificate, "certificate")
     output_argument(certificate, ".pdf")
     certificate.set_defaults(func=_command(open_db, _write_certificate))

@@ -26,6 +26,10 @@ def is_sqlite(url: str | URL | PathLike[str]) -> bool:
     return normalise_url(url).get_backend_name() == "sqlite"
 
 
+# How long a SQLite write waits for another program's write to finish before giving up.
+SQLITE_BUSY_TIMEOUT_MS = 10000
+
+
 def _sqlite_pragmas(wal: bool) -> Any:
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the sqlite3 module, decide where transactions
@@ -33,7 +37,7 @@ def _sqlite_pragmas(wal: bool) -> Any:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_MS)}")
         if wal:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
@@ -42,8 +46,15 @@ def _sqlite_pragmas(wal: bool) -> Any:
     return on_connect
 
 
+SQLITE_BEGIN_OPTION = "sqlite_begin"
+
+
 def _sqlite_on_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A transaction that will write says so (execution option "sqlite_begin": "IMMEDIATE"):
+    # it then waits its turn for the write lock (busy_timeout) instead of starting as a
+    # reader and failing with "database is locked" when another program wrote meanwhile.
+    mode = connection.get_execution_options().get(SQLITE_BEGIN_OPTION, "")
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if mode == "IMMEDIATE" else "BEGIN")
 
 
 def create_db_engine(url: str | URL | PathLike[str], *, wal: bool = True, **kwargs: Any) -> Engine:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect
@@ -12,11 +12,12 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import DatabaseOpenError
+from app.errors import AppError, DatabaseOpenError, mask_passwords
 from app.i18n import _
+from app.storage import presence as presence_notes
 from app.storage.change_notices import install_change_notifications
 from models import schema
-from models.database import create_db_engine, normalise_url, session_factory
+from models.database import SQLITE_BEGIN_OPTION, create_db_engine, normalise_url, session_factory
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 def sqlite_path(url: URL) -> Path | None:
@@ -90,6 +91,7 @@ class Database:
     url: URL
     engine: Engine
     sessions: sessionmaker[Session]
+    presence: presence_notes.Presence | None = field(default=None, repr=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -106,19 +108,70 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed once at the end, or rolled back on error."""
-        with self.sessions() as session, session.begin():
+        with self.writing() as session:
             yield session
+            session.commit()
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A session for work that writes; the caller commits (closing without a commit rolls back).
+
+        On SQLite it waits its turn for the write lock from the start (busy_timeout), and a
+        database kept busy by another program beyond that, or a full disk, is one sentence.
+        """
+        try:
+            with self.sessions() as session:
+                if self.is_sqlite:
+                    session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
+                yield session
+        except OperationalError as error:
+            if is_busy(error):
+                raise DatabaseBusyError(self.busy_message()) from error
+            if is_disk_full(error):
+                raise AppError(_("The disk holding the database {db} is full; nothing was saved. Free some space "
+                                 "and try again.").format(db=self.description)) from error
+            raise
+
+    def busy_message(self) -> str:
+        """One sentence for a local database another program kept locked beyond the wait."""
+        holders = self.presence.others() if self.presence is not None else []
+        who = "; ".join(holder.describe() for holder in holders) or _("another program")
+        return _("The database {db} is busy: {who} is writing to it. Nothing was saved; try again when it has "
+                 "finished.").format(db=self.description, who=who)
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.presence is not None:
+            self.presence.release()
+            self.presence = None
+
+
+class DatabaseBusyError(AppError):
+    """A local database stayed locked by another program for longer than the wait."""
+
+
+def is_disk_full(error: BaseException) -> bool:
+    text = str(getattr(error, "orig", error)).lower()
+    return "database or disk is full" in text or "no space left on device" in text
+
+
+def is_busy(error: BaseException) -> bool:
+    text = str(getattr(error, "orig", error)).lower()
+    return "database is locked" in text or "database table is locked" in text
 
 
 def _check_sqlite_file(path: Path) -> None:
     if path.is_dir():
         raise DatabaseOpenError(_("{path} is a folder, not a database file.").format(path=path))
     if not path.exists():
-        if not path.parent.exists():
+        try:
             path.parent.mkdir(parents=True, exist_ok=True)
+        except FileExistsError as error:
+            raise DatabaseOpenError(_("Cannot create {path}: {folder} is a file, not a folder.").format(
+                path=path, folder=path.parent)) from error
+        except OSError as error:
+            raise DatabaseOpenError(_("Cannot create {path}: {reason}.").format(
+                path=path, reason=error.strerror or error)) from error
         if not os.access(path.parent, os.W_OK):
             raise DatabaseOpenError(_("Cannot create {path}: the folder is read-only.").format(path=path))
         return
@@ -151,6 +204,29 @@ def check_revision(engine: Engine, url: URL) -> str | None:
     return revision
 
 
+def parse_url(url: str | URL) -> URL:
+    """The address as SQLAlchemy reads it, or one sentence (without the password) saying it is none."""
+    try:
+        return normalise_url(url)
+    except Exception as error:  # sqlalchemy raises ArgumentError and ValueError for malformed URLs
+        raise DatabaseOpenError(_("'{url}' is not a database address.").format(url=mask_passwords(str(url)))) \
+            from error
+
+
+def _abandon(engine: Engine, note: presence_notes.Presence | None) -> None:
+    engine.dispose()
+    if note is not None:
+        note.release()
+
+
+def remove_leftovers(path: Path) -> list[Path]:
+    """Files a killed restore or backup left beside the database (never the database's own journal)."""
+    from app.file_locks import remove_abandoned
+
+    candidates = [Path(f"{path}.restoring"), Path(f"{path}.restoring-journal")]
+    return remove_abandoned(candidates)
+
+
 def open_database(url: str | URL, *, upgrade: bool = True, backup_dir: Path | None = None) -> Database:
     """Open (or create) the database, back up a SQLite file, migrate it to this version.
 
@@ -158,10 +234,7 @@ def open_database(url: str | URL, *, upgrade: bool = True, backup_dir: Path | No
     """
     from app.storage.backup import backup_before_migration
 
-    try:
-        parsed = normalise_url(url)
-    except Exception as error:  # sqlalchemy raises ArgumentError and ValueError for malformed URLs
-        raise DatabaseOpenError(_("'{url}' is not a database address.").format(url=url)) from error
+    parsed = parse_url(url)
     path = sqlite_path(parsed)
     existed = path is not None and path.exists() and path.stat().st_size > 0
     if path is not None:
@@ -170,6 +243,15 @@ def open_database(url: str | URL, *, upgrade: bool = True, backup_dir: Path | No
         engine = create_db_engine(parsed)
     except (ArgumentError, NoSuchModuleError) as error:
         raise DatabaseOpenError(_("'{url}' is not a database address.").format(url=describe_url(parsed))) from error
+    except ImportError as error:  # a URL for a driver this program does not ship (mysql://, +psycopg2)
+        raise DatabaseOpenError(
+            _("'{url}' needs the database driver {driver}, which this program does not use; use a SQLite file or "
+              "postgresql+psycopg://….").format(url=describe_url(parsed), driver=parsed.drivername)
+        ) from error
+    note = None
+    if path is not None:
+        note = presence_notes.announce(path)
+        remove_leftovers(path)
     try:
         revision = check_revision(engine, parsed)
         if upgrade and revision != schema.head_revision():
@@ -177,12 +259,20 @@ def open_database(url: str | URL, *, upgrade: bool = True, backup_dir: Path | No
                 backup_before_migration(path, revision, backup_dir)
             schema.upgrade(engine)
     except DatabaseOpenError:
-        engine.dispose()
+        _abandon(engine, note)
         raise
     except (OperationalError, DBAPIError) as error:
-        engine.dispose()
+        _abandon(engine, note)
+        if is_busy(error):
+            who = "; ".join(h.describe() for h in note.others()) if note is not None else ""
+            raise DatabaseOpenError(_("The database {db} is busy: {who} is writing to it; try again when it has "
+                                      "finished.").format(db=describe_url(parsed), who=who or _("another program"))) \
+                from error
         raise DatabaseOpenError(describe_connection_error(parsed, error)) from error
-    database = Database(url=parsed, engine=engine, sessions=session_factory(engine))
+    except BaseException:
+        _abandon(engine, note)
+        raise
+    database = Database(url=parsed, engine=engine, sessions=session_factory(engine), presence=note)
     if not database.is_sqlite:
         # Every program that writes (window, imports, demo) tells the other officers' windows.
         install_change_notifications(database)

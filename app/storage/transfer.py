@@ -18,7 +18,7 @@ from sqlalchemy.engine import URL
 from app.actor import Actor
 from app.storage.connection import needs_password, with_password
 from app.storage.credentials import PasswordStore
-from app.storage.database import Database, open_database
+from app.storage.database import Database, open_database, parse_url
 from app.errors import AppError
 from app.i18n import _
 from models import Base
@@ -134,6 +134,7 @@ def copy_database(source_url: str | URL, target_url: str | URL, *, chunk: int = 
     A shared database's password, if the URL has none, comes from `passwords` (the keyring),
     else libpq finds it (PGPASSWORD, ~/.pgpass) or the server needs none.
     """
+    source_url, target_url = parse_url(source_url), parse_url(target_url)
     if passwords is not None:
         source_url, target_url = (
             with_password(url, passwords.lookup(url)) if needs_password(url) else url
@@ -167,8 +168,9 @@ def restore_local_backup(actor: Actor, database: Database, backup: Path, folder:
         raise AppError(_("Restoring a backup works on a local database file; for PostgreSQL use pg_restore "
                          "(see docs/shared-database.md)."))
     check_backup_file(backup)
+    # Our own connections are closed first; the restore refuses while another program has the file.
     database.engine.dispose()
-    kept = restore_sqlite(database.path, backup, folder)
+    kept = restore_sqlite(database.path, backup, folder, own=database.presence)
     reopened = open_database(database.url, backup_dir=folder)  # migrates an older backup
     reopened.close()
     database.engine.dispose()
