@@ -79,10 +79,15 @@ class Presence:
                 if attempt == 19:
                     raise
         assert self.handle is not None
-        self.handle.write(json.dumps(note))
-        self.handle.flush()
-        lock(self.handle, blocking=True)
-        staged.replace(self.path)
+        try:
+            self.handle.write(json.dumps(note))
+            self.handle.flush()
+            lock(self.handle, blocking=True)
+            staged.replace(self.path)
+        except BaseException:
+            self.handle.close()
+            staged.unlink(missing_ok=True)
+            raise
 
     def others(self) -> list[Holder]:
         return [holder for path, holder in live_holders(self.database) if path != self.path]
