@@ -370,16 +370,36 @@ def due_for_interview(
                                       d.department_name.casefold()))
 
 
-def set_scores(session: Session, actor: Actor, evaluation_id: int, wanted: dict[int, int]) -> None:
-    """Make the interview's scores `wanted` (rubric item id -> score): add, change and remove score rows."""
+def stored_scores(session: Session, evaluation_id: int) -> dict[int, int]:
+    """The interview's scores as saved: rubric item id -> score."""
+    return {row.rubric_item_id: row.score for row in session.scalars(
+        select(EvaluationScore).where(EvaluationScore.evaluation_id == evaluation_id))}
+
+
+def set_scores(session: Session, actor: Actor, evaluation_id: int, wanted: dict[int, int], *,
+               expected_version: int | None = None) -> None:
+    """Make the interview's scores `wanted` (rubric item id -> score): add, change and remove score rows.
+
+    Scores take part in the interview's optimistic lock, as in save_interview: a change
+    touches the interview's updated_at, which bumps its version, so a form read before
+    this save (here or in another program) meets a conflict instead of undoing it.
+    """
     existing = {s.rubric_item_id: s for s in session.scalars(
         select(EvaluationScore).where(EvaluationScore.evaluation_id == evaluation_id))}
-    for item_id, score in wanted.items():
+    changed = {item_id for item_id, score in wanted.items()
+               if item_id not in existing or existing[item_id].score != score}
+    removed = [row for item_id, row in existing.items() if item_id not in wanted]
+    if not changed and not removed:
+        if expected_version is not None:
+            evaluations.update(session, actor, evaluation_id, expected_version=expected_version)
+        return
+    # First, so two saves of the same interview queue on its row and the second finds the new version.
+    evaluations.update(session, actor, evaluation_id, expected_version=expected_version, updated_at=utc_now())
+    for item_id in sorted(changed):
         if item_id in existing:
-            if existing[item_id].score != score:
-                evaluation_scores.update(session, actor, existing[item_id].id, score=score)
+            evaluation_scores.update(session, actor, existing[item_id].id, score=wanted[item_id])
         else:
-            evaluation_scores.create(session, actor, evaluation_id=evaluation_id, rubric_item_id=item_id, score=score)
-    for item_id, row in existing.items():
-        if item_id not in wanted:
-            evaluation_scores.delete(session, actor, row.id)
+            evaluation_scores.create(session, actor, evaluation_id=evaluation_id, rubric_item_id=item_id,
+                                     score=wanted[item_id])
+    for row in removed:
+        evaluation_scores.delete(session, actor, row.id)

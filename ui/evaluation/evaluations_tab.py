@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from app.views import listing
-from app.evaluation.interviews import list_rubric, set_scores
+from app.errors import ConflictError
+from app.evaluation.interviews import list_rubric, set_scores, stored_scores
 from app.evaluation.records import evaluations
 from models import RubricItem
 from models.enums import UserRole
@@ -44,6 +45,8 @@ class EvaluationsTab(RecordTab):
             FieldSpec("findings", self.tr("Findings"), kind="multiline"),
         ]
         self.score_boxes: dict[int, QSpinBox] = {}
+        self._score_labels: dict[int, str] = {}
+        self._conflict_stored: dict[int, int] = {}
         self._loaded_scores: dict[int, int] = {}
         super().__init__(host, evaluations, fields, parent)
 
@@ -96,6 +99,7 @@ class EvaluationsTab(RecordTab):
                 box.valueChanged.connect(lambda _v: self._on_form_changed())
                 self.scores_layout.addRow(f"{item.name_en} {item.name_zh}:", box)
                 self.score_boxes[item.id] = box
+                self._score_labels[item.id] = f"{item.name_en} {item.name_zh}".strip()
         scores = {s.rubric_item_id: s.score for s in record.scores} if record is not None else {}
         self._loaded_scores = scores
         for item_id, box in self.score_boxes.items():
@@ -116,4 +120,29 @@ class EvaluationsTab(RecordTab):
             self.revert_button.setEnabled(True)
 
     def after_save(self, session: Session, record: Any) -> None:
+        # The version was checked by the record's own update in this transaction; a score
+        # change bumps it, so a colleague's form that still shows the old scores meets a conflict.
         set_scores(session, self.host.actor, record.id, self._scores())
+
+    def extra_conflict_fields(self, error: ConflictError) -> tuple[dict[str, str], dict[str, Any]]:
+        with self.host.database.sessions() as session:
+            stored = stored_scores(session, error.record_id)
+        self._conflict_stored = stored
+        labels, original = {}, {}
+        for item_id, box in self.score_boxes.items():
+            key = f"score_{item_id}"
+            labels[key] = self.tr("Score: {item}").replace("{item}", self._score_labels.get(item_id, str(item_id)))
+            original[key] = self._loaded_scores.get(item_id, 0)
+            error.theirs[key] = stored.get(item_id, 0)
+            if box.value() != original[key]:
+                error.mine[key] = box.value()
+        return labels, original
+
+    def load_merged_extras(self, merged: dict[str, Any]) -> None:
+        self._loaded_scores = dict(self._conflict_stored)  # the form now builds on the stored scores
+        for item_id, box in self.score_boxes.items():
+            key = f"score_{item_id}"
+            if key in merged:
+                box.blockSignals(True)
+                box.setValue(int(merged[key] or 0))
+                box.blockSignals(False)

@@ -472,14 +472,27 @@ class RecordTab(QWidget):
         from ui.widgets.conflict_dialog import ConflictDialog
 
         labels = {spec.name: spec.label for spec in self.form.fields}
-        dialog = ConflictDialog(error, labels, self)
+        extra_labels, original = self.extra_conflict_fields(error)
+        dialog = ConflictDialog(error, {**labels, **extra_labels}, self, original=original or None)
         if dialog.exec():
             merged = dialog.merged_values()
             self.current_version = error.their_version
             self.form.load({**self.form.values(), **{k: v for k, v in merged.items() if k in labels}})
             self._loaded_from_theirs(error)
+            self.load_merged_extras({k: v for k, v in merged.items() if k in extra_labels})
             return self.save()
         return False
+
+    def extra_conflict_fields(self, error: ConflictError) -> tuple[dict[str, str], dict[str, Any]]:
+        """What the extra widgets add to a conflict: their labels, and their values as loaded.
+
+        A tab whose extra widgets are saved with the record puts their values into
+        `error.mine` (changed here) and `error.theirs` (as stored now).
+        """
+        return {}, {}
+
+    def load_merged_extras(self, merged: dict[str, Any]) -> None:
+        """Put the officer's choices for the extra widgets back, with the stored values as the new baseline."""
 
     def _loaded_from_theirs(self, error: ConflictError) -> None:
         from ui.widgets.conflict_dialog import revive
