@@ -34,9 +34,14 @@ def _say(message: str) -> None:
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.demo.builder import database_is_empty, fill_demo
 
+    from app.storage.users import resolve_actor
+    from models.enums import UserRole
+
     database = _database(args)
     try:
         with database.transaction() as session:
+            # The demo data is added as an administrator would add it: only an administrator may.
+            resolve_actor(session).require(UserRole.ADMINISTRATOR, _("add demo data"))
             if not database_is_empty(session) and not args.add:
                 raise AppError(
                     _("{db} already holds data; use --add to add demo data to it.").format(db=database.description)
@@ -104,6 +109,29 @@ def cmd_db_restore(args: argparse.Namespace) -> int:
         db=path, file=args.file, kept=kept))
     reopened = _database(args)  # upgrades an older backup to this version
     reopened.close()
+    return 0
+
+
+def cmd_db_roles(args: argparse.Namespace) -> int:
+    from app.storage.database_roles import RoleNames, assign_login, set_up_roles
+    from models.enums import UserRole
+
+    names = RoleNames.with_prefix(args.prefix)
+    database = _database(args, upgrade=False)
+    try:
+        if args.login:
+            if not args.role:
+                raise AppError(_("Say which role the login gets: --role viewer, officer or administrator."))
+            assign_login(database.engine, args.login, UserRole(args.role), names)
+            _say(_("{login} is now in {group} and has the role {role} in the program.").format(
+                login=args.login, group=names.for_role(UserRole(args.role)), role=args.role))
+        else:
+            set_up_roles(database.engine, names)
+            _say(_("The roles {names} are set up on {db}: viewers read, officers also change records (not users, "
+                   "audit entries only added), administrators also change users.").format(
+                names=", ".join(names.all()), db=database.description))
+    finally:
+        database.close()
     return 0
 
 
@@ -179,6 +207,16 @@ def build_parser() -> argparse.ArgumentParser:
     restore = db_commands.add_parser("restore", help=_("replace the local database with the backup FILE"))
     restore.add_argument("file", metavar="FILE")
     restore.set_defaults(func=cmd_db_restore)
+    roles = db_commands.add_parser(
+        "roles", help=_("shared database: create the viewer, officer and administrator roles in PostgreSQL itself"),
+        description=_("Without --login: create the groups PREFIX_viewers, PREFIX_officers and "
+                      "PREFIX_administrators (if missing) and give them their rights on every table; run as the "
+                      "database's owner or a superuser, and again after each db upgrade. With --login NAME --role "
+                      "ROLE: put an existing login in that group only and give it that role in the program."))
+    roles.add_argument("--login", metavar="NAME", help=_("an existing database login"))
+    roles.add_argument("--role", choices=["viewer", "officer", "administrator"], help=_("the login's role"))
+    roles.add_argument("--prefix", default="iad", help=_("prefix of the group roles (default: iad)"))
+    roles.set_defaults(func=cmd_db_roles)
     copy = db_commands.add_parser("copy", help=_("copy every record into an empty database (local to shared, or back)"))
     copy.add_argument("--to", required=True, metavar="URL", help=_("the empty target database"))
     copy.add_argument("--from", dest="from_url", metavar="URL", help=_("the source (default: the database in use)"))

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine, inspect
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import AppError, DatabaseOpenError, mask_passwords
+from app.errors import AppError, DatabaseOpenError, PermissionDeniedError, mask_passwords
 from app.i18n import _
 from app.storage import presence as presence_notes
 from app.storage.change_notices import install_change_notifications
@@ -131,6 +131,12 @@ class Database:
                 raise AppError(_("The disk holding the database {db} is full; nothing was saved. Free some space "
                                  "and try again.").format(db=self.description)) from error
             raise
+        except ProgrammingError as error:
+            if "permission denied" not in str(getattr(error, "orig", error)).lower():
+                raise
+            raise PermissionDeniedError(_("Your database login {login} may not make this change on {db}; nothing "
+                                          "was saved. Ask an administrator or IT for the right role.").format(
+                login=self.url.username or "", db=self.description)) from error
 
     def busy_message(self) -> str:
         """One sentence for a local database another program kept locked beyond the wait."""

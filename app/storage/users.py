@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.actor import Actor, local_actor
 from app.storage.database import Database
+from app.storage.database_roles import lower, role_ceiling
 from app.i18n import _
 from models import User
 from models.enums import UserRole
@@ -58,12 +59,29 @@ def _first_login(session: Session, login: str) -> User | None:
 
 
 def resolve_login(session: Session) -> Login:
-    """The actor of this session; on PostgreSQL may add the first administrator (caller commits)."""
+    """The actor of this session; on PostgreSQL may add the first administrator (caller commits).
+
+    The role never exceeds what the login's database rights allow (app/storage/database_roles.py):
+    a login in the viewers' group is a viewer whatever the users list says.
+    """
     if not _is_postgresql(session):
         return Login(local_actor())
+    ceiling = role_ceiling(session.connection())
+    found = _resolve_listed_login(session, ceiling)
+    role = lower(found.actor.role, ceiling)
+    if role == found.actor.role:
+        return found
+    return Login(Actor(found.actor.username, role), found.message or _(
+        "The database login {login} may only act as {role} on this database, whatever its role in the users "
+        "list; ask IT to change its group (iad-workshops db roles).").format(login=found.actor.username,
+                                                                            role=role.value))
+
+
+def _resolve_listed_login(session: Session, ceiling: UserRole) -> Login:
     login = database_login(session)
     user = session.scalar(select(User).where(User.username == login))
-    if user is None and not session.scalar(select(func.count()).select_from(User)):
+    if user is None and ceiling is UserRole.ADMINISTRATOR \
+            and not session.scalar(select(func.count()).select_from(User)):
         user = _first_login(session, login)
         if user is not None:
             return Login(
