@@ -159,6 +159,22 @@ def test_viewer_cannot_attach(db_session: Session, viewer: Actor, make_report: F
     report = make_report()
     with pytest.raises(PermissionDeniedError):
         attach_file(db_session, viewer, report.id, "a.txt", b"text", limit_mb=1)
+    # Refused before anything was stored: a caller that goes on and commits saves no file.
+    assert not [obj for obj in db_session.new if isinstance(obj, ReportFile)]
+    db_session.flush()
+    assert db_session.scalar(select(ReportFile).where(ReportFile.report_id == report.id)) is None
+
+
+def test_a_stale_attachment_stores_no_file(db_session: Session, officer: Actor, make_report: Factory) -> None:
+    from app.errors import ConflictError
+
+    report = make_report()
+    stale = report.version
+    attach_file(db_session, officer, report.id, "first.txt", b"first", limit_mb=1)
+    with pytest.raises(ConflictError):
+        attach_file(db_session, officer, report.id, "second.txt", b"second", limit_mb=1, expected_version=stale)
+    db_session.flush()
+    assert db_session.get_one(ReportFile, report.id).data == b"first"
 
 
 # ---- review workflow -----------------------------------------------------------

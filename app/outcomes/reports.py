@@ -204,16 +204,19 @@ def attach_file(
     file_name = Path(file_name).name
     check_attachment(file_name, len(data), limit_mb)
     report = get_report(session, report_id)
-    digest = sha256_hex(data)
+    # The role and the version are checked (by the update) before the file is stored, so
+    # a refused attachment leaves nothing behind in the caller's session.
+    report = reports.update(
+        session, actor, report.id, expected_version=expected_version,
+        file_name=file_name, file_size=len(data), file_sha256=sha256_hex(data),
+    )
     stored = session.get(ReportFile, report.id)
     if stored is None:
         session.add(ReportFile(report_id=report.id, data=data))
     else:
         stored.data = data
-    return reports.update(
-        session, actor, report.id, expected_version=expected_version,
-        file_name=file_name, file_size=len(data), file_sha256=digest,
-    )
+    session.flush()
+    return report
 
 
 def attach_path(
