@@ -7,6 +7,8 @@ own scratch PostgreSQL database next to that one and drops it at the end.
 from __future__ import annotations
 
 import os
+import sys
+import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +25,15 @@ from models.database import create_db_engine, normalise_url
 from models.enums import UserRole
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Before anything reads them (Qt caches where its settings go): the whole run, and every
+# program it starts, keeps its data, settings and caches in a folder of its own. The
+# fixture below gives each test a fresh one on top; work that outlives its test (a
+# thread, a timer) then lands here, never in the user's real folders.
+_RUN_FOLDER = tempfile.mkdtemp(prefix="iad-tests-")
+for _variable, _sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache"),
+                        ("XDG_STATE_HOME", "state"), ("IAD_CONFIG_DIR", "iad-config"), ("IAD_DATA_DIR", "iad-data")):
+    os.environ[_variable] = os.path.join(_RUN_FOLDER, _sub)
 
 POSTGRES_URL = os.environ.get("IAD_TEST_POSTGRES_URL", "")
 POSTGRES_SKIP_REASON = "IAD_TEST_POSTGRES_URL is not set, so the PostgreSQL run of this test is skipped"
@@ -42,6 +53,11 @@ def _isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("IAD_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("IAD_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("IAD_DATABASE_URL", raising=False)
+    if "PySide6.QtCore" in sys.modules:  # the window's own settings (QSettings), per test
+        from PySide6.QtCore import QSettings
+
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
 
 
 @contextmanager

@@ -660,4 +660,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
+        for name in ("backup_scheduler", "live_refresh"):
+            worker = getattr(self, name, None)
+            if worker is not None:
+                worker.stop()  # nothing more runs on its timers once the window is closed
         event.accept()

@@ -21,7 +21,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.actor import Actor
-from app.storage.backup import backups_dir, check_backup_file, latest_automatic_backup, rotating_backup
+from app.storage.backup import (
+    backups_dir,
+    check_backup_file,
+    default_backups_dir,
+    latest_automatic_backup,
+    rotating_backup,
+)
 from app.storage.database import Database
 from app.errors import AppError
 from app.settings import Settings
@@ -43,8 +49,11 @@ class BackupScheduler(QObject):
         super().__init__(parent)
         self.database = database
         self.settings = settings
-        self.folder = folder
+        # Decided now, not when a backup runs: the work runs later on a worker thread, and
+        # must go where the data folder was when the window opened.
+        self.folder = folder if folder is not None else default_backups_dir()
         self.running = False
+        self.stopped = False
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.run_now)
 
@@ -54,11 +63,14 @@ class BackupScheduler(QObject):
 
     def start(self, first_check_ms: int = 5000) -> None:
         """Back up on the interval; check shortly after start whether one is due (not during start-up)."""
+        self.stopped = False
         self.timer.setInterval(min(int(self.interval.total_seconds() * 1000), MAX_TIMER_MS))
         self.timer.start()
         QTimer.singleShot(first_check_ms, self, self.run_if_due)  # cancelled if we are gone by then
 
     def stop(self) -> None:
+        """No more backups (the window closes); one already copying finishes on its own."""
+        self.stopped = True
         self.timer.stop()
 
     def is_due(self) -> bool:
@@ -69,6 +81,8 @@ class BackupScheduler(QObject):
         return newest is None or datetime.now() - newest >= self.interval
 
     def run_if_due(self) -> bool:
+        if self.stopped:
+            return False
         if self.is_due():
             self.run_now()
             return True
@@ -76,7 +90,7 @@ class BackupScheduler(QObject):
 
     def run_now(self) -> None:
         path = self.database().path
-        if path is None or self.running:
+        if path is None or self.running or self.stopped:
             return
         self.running = True
         keep = max(1, int(self.settings.backup_keep))
