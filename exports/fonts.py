@@ -236,3 +236,37 @@ def _configured_font(value: str) -> FontFile:
     if path and index.strip().isdigit():
         return FontFile(Path(path).expanduser(), int(index))
     return FontFile(Path(value).expanduser())
+
+
+class UnprintableTextWarning(UserWarning):
+    """A text holds characters the document's font has no glyph for (Arabic, Hebrew, emoji…)."""
+
+
+@lru_cache(maxsize=16)
+def _covered(font_name: str) -> frozenset[int] | None:
+    """The characters a registered TrueType font can draw; None when unknown (a CID font)."""
+    font = pdfmetrics.getFont(font_name)
+    face = getattr(font, "face", None)
+    mapping = getattr(face, "charToGlyph", None)
+    return frozenset(mapping) if isinstance(mapping, dict) else None
+
+
+def missing_characters(font_name: str, text: str) -> str:
+    """The characters of `text` (each once, in order) that `font_name` cannot draw."""
+    covered = _covered(font_name)
+    if covered is None:
+        return ""
+    missing = dict.fromkeys(ch for ch in text if ord(ch) not in covered and not ch.isspace())
+    return "".join(missing)
+
+
+def warn_if_unprintable(font_name: str, text: str) -> None:
+    """Say (as an UnprintableTextWarning) which text will print with blank boxes, and why."""
+    missing = missing_characters(font_name, text)
+    if missing:
+        shown = text if len(text) <= 60 else text[:57] + "…"
+        warnings.warn(UnprintableTextWarning(
+            _("The PDF cannot show {chars} in \u201c{text}\u201d: the document's font has no such characters "
+              "(such as Arabic, Hebrew or emoji), so they print as blank boxes.").format(
+                chars=" ".join(missing[:8]), text=shown)),
+            stacklevel=3)

@@ -93,18 +93,21 @@ Writer = Callable[[Session, argparse.Namespace, Settings], str]
 
 def _command(open_db: OpenDatabase, writer: Writer) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        from exports.fonts import FontFallbackWarning
+        from exports.fonts import FontFallbackWarning, UnprintableTextWarning
 
         settings = Settings.load()
         database = open_db(args)
         try:
             # The font notice is printed below as one plain sentence instead of a Python warning.
-            with database.sessions() as session, warnings.catch_warnings():
+            with database.sessions() as session, warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("ignore", FontFallbackWarning)
+                warnings.simplefilter("always", UnprintableTextWarning)
                 what = writer(session, args, settings)
         finally:
             database.close()
         _say_font_notice(settings)
+        for message in dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, UnprintableTextWarning)):
+            print(_("Note: {notice}").format(notice=message), file=sys.stderr)
         print(_("Wrote {what} to {file}.").format(what=what, file=args.output))
         return 0
 

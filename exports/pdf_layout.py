@@ -35,7 +35,7 @@ from app.views.documents import ZoneSpan
 from app.i18n import _
 from app.output_files import write_bytes
 from exports.document_labels import EN, ZH, Labels, long_date_en, medium_date_en, zh_date
-from exports.fonts import FontSet
+from exports.fonts import FontSet, warn_if_unprintable
 
 # The programme's name is printed in both languages on every document, whatever
 # the interface language, so these two are not passed through _().
@@ -74,6 +74,7 @@ def para(value: str, style: ParagraphStyle, *, trusted_markup: str = "") -> Para
     spaces to wrap at); reportlab's CJK wrapping still keeps short Latin words whole.
     """
     text = trusted_markup + markup(value)
+    warn_if_unprintable(style.fontName, value)
     if has_cjk(value):
         style = cjk_variant(style)
     return Paragraph(text, style)
@@ -89,6 +90,7 @@ def cell_text(value: str, style: ParagraphStyle, width: float) -> str | Paragrap
     cleaned = _UNPRINTABLE.sub("", value).replace("\t", " ")
     if "\n" not in cleaned and "\r" not in cleaned and \
             stringWidth(cleaned, style.fontName, style.fontSize) <= width:
+        warn_if_unprintable(style.fontName, cleaned)
         return cleaned
     return para(value, style)
 

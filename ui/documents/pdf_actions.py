@@ -131,6 +131,19 @@ class PdfActions(QObject):
             return None
         return dialog.language()
 
+    def _render(self, render: Callable[..., bytes], data: Any, fonts: FontSet, **options: Any) -> bytes:
+        """The document's bytes; text its font cannot show is named to the officer, not printed as boxes silently."""
+        from exports.fonts import UnprintableTextWarning
+
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", UnprintableTextWarning)
+            pdf = render(data, fonts=fonts, **options)
+        notices = list(dict.fromkeys(str(w.message) for w in caught
+                                     if issubclass(w.category, UnprintableTextWarning)))
+        if notices:
+            self.window.show_error(self.tr("Characters the PDF cannot show"), "\n".join(notices[:5]))
+        return pdf
+
     def make_agenda(self) -> Document | None:
         workshop_id = self.window.selected_id("workshop")
         if workshop_id is None:
@@ -146,7 +159,7 @@ class PdfActions(QObject):
         with wait_cursor():
             from exports.agenda_pdf import render_agenda
 
-            pdf = render_agenda(data, fonts=fonts, language=language)
+            pdf = self._render(render_agenda, data, fonts, language=language)
         return Document(pdf, self.tr("Agenda"),
                         f"Agenda - {data.exchange_title} - round {data.round_number}.pdf")
 
@@ -187,7 +200,7 @@ class PdfActions(QObject):
         with wait_cursor():
             with self.window.database.sessions() as session:
                 data = read(session, semester_id, self.window.settings.iad_timezone)
-            pdf = render(data, fonts=fonts, **options)
+            pdf = self._render(render, data, fonts, **options)
         return Document(pdf, title, file_name.format(semester=data.semester))
 
     def _semester_in_focus(self, title: str) -> int | None:
@@ -217,7 +230,7 @@ class PdfActions(QObject):
         with wait_cursor():
             from exports.certificate_pdf import render_certificate
 
-            pdf = render_certificate(data, fonts=fonts, language=language)
+            pdf = self._render(render_certificate, data, fonts, language=language)
         return Document(pdf, self.tr("Certificate"), f"Certificate - {data.name_en} - {data.exchange_title}.pdf")
 
     def _made(self, make: Callable[[], Document | None], title: str) -> Document | None:
