@@ -233,3 +233,10 @@ def test_a_file_another_program_is_still_writing_is_left_alone(tmp_path: Path) -
         assert writer.stdin is not None
         writer.stdin.close()
         writer.wait(timeout=20)
+
+
+def test_no_save_reported_as_done_is_lost_when_a_restore_meets_a_program_that_keeps_saving() -> None:
+    from benchmarks.restore_under_load import run as restore_under_load
+
+    result = restore_under_load(old_way=False, saves=20)
+    assert result == {"reported saved": 20, "lost": 0, "restore refused": 1}
