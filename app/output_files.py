@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from app.errors import AppError, describe_os_error
-from app.file_locks import hold, remove_abandoned
+from app.storage.file_locks import hold, remove_abandoned
 from app.i18n import _
 
 

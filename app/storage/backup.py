@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.errors import AppError, describe_os_error
-from app.file_locks import hold, remove_abandoned
+from app.storage.file_locks import hold, remove_abandoned
 from app.i18n import _
 from app.settings import data_dir
 from app.storage import presence as presence_notes

@@ -227,7 +227,7 @@ def _abandon(engine: Engine, note: presence_notes.Presence | None) -> None:
 
 def remove_leftovers(path: Path) -> list[Path]:
     """Files a killed restore or backup left beside the database (never the database's own journal)."""
-    from app.file_locks import remove_abandoned
+    from app.storage.file_locks import remove_abandoned
 
     candidates = [Path(f"{path}.restoring"), Path(f"{path}.restoring-journal")]
     return remove_abandoned(candidates)

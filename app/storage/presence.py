@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from app.errors import AppError, DatabaseOpenError
-from app.file_locks import lock
+from app.storage.file_locks import lock
 from app.i18n import _
 
 _program = "iad-workshops"
