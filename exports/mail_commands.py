@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from app.errors import AppError
 from app.i18n import _
 from app.messages.templates import KINDS, LANGUAGES
+from app.records import record_id
 from app.settings import Settings
 
 if TYPE_CHECKING:
@@ -29,10 +30,10 @@ def register(commands: SubParsers, open_db: OpenDatabase) -> None:
     parser.add_argument("kind", metavar="KIND", choices=KINDS, help=" | ".join(KINDS))
     parser.add_argument("--semester", metavar="NAME", help=_("the semester (call_for_topics, outreach, "
                                                              "overdue_reminder)"))
-    parser.add_argument("--workshop", metavar="ID", type=int, help=_("the workshop (invitation, "
+    parser.add_argument("--workshop", metavar="ID", type=record_id, help=_("the workshop (invitation, "
                                                                     "preparation_reminder, certificate)"))
-    parser.add_argument("--exchange", metavar="ID", type=int, help=_("the exchange (thank_you, certificate)"))
-    parser.add_argument("--record", metavar="ID", type=int, action="append", default=[],
+    parser.add_argument("--exchange", metavar="ID", type=record_id, help=_("the exchange (thank_you, certificate)"))
+    parser.add_argument("--record", metavar="ID", type=record_id, action="append", default=[],
                         help=_("only this outreach or report (repeat for more)"))
     parser.add_argument("--language", choices=LANGUAGES, help=_("write every message in this language"))
     way = parser.add_mutually_exclusive_group(required=True)
