@@ -37,13 +37,15 @@ today = date(2026, 12, 1)
 figures = {}
 
 def timed(name, work):
-    times = []
+    times, cpu = [], []
     for run in range(4):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         work()
         if run:
             times.append(time.perf_counter() - t0)
+            cpu.append(time.process_time() - c0)
     figures[name] = statistics.median(times)
+    figures["cpu_" + name] = statistics.median(cpu)
 
 with database.sessions() as session:
     semester = session.scalar(select(Semester.id).order_by(Semester.starts_on.desc()).limit(1))
@@ -104,8 +106,11 @@ def main() -> None:
     for name in ("reports_all_semesters_s", "overview_all_semesters_s", "overview_one_semester_s",
                  "due_for_interview_s", "save_interview_s"):
         ratio = five[name] / one[name]
+        cpu_ratio = five["cpu_" + name] / one["cpu_" + name]
         print(f"  {name.removesuffix('_s').replace('_', ' ')}: {one[name] * 1000:.0f} ms at 1x, "
-              f"{five[name] * 1000:.0f} ms at 5x: {ratio:.2f}x{'' if ratio <= 5 else ' (over 5x)'}")
+              f"{five[name] * 1000:.0f} ms at 5x: {ratio:.2f}x{'' if ratio <= 5 else ' (over 5x)'}; CPU time "
+              f"{one['cpu_' + name] * 1000:.0f} ms, {five['cpu_' + name] * 1000:.0f} ms: "
+              f"{cpu_ratio:.2f}x{'' if cpu_ratio <= 5 else ' (over 5x)'}")
     print(f"  peak memory of that work (all of it in one process): {one['peak_rss_mb']:.0f} MB at 1x, "
           f"{figures[2]['peak_rss_mb']:.0f} MB at 2x, {five['peak_rss_mb']:.0f} MB at 5x", flush=True)
     for scale, db in sizes.items():
