@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 DIST_STAMP := $(VENV)/.dist-stamp
 DIST := dist/iad-workshops
 
-.PHONY: run test demo screenshots bench lint dist dist-check clean
+.PHONY: run test demo screenshots translations bench lint dist dist-check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ demo: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshots.py
+
+# After changing a visible string: update the Chinese catalogues, list what is untranslated,
+# compile .qm/.mo (docs/languages.md).
+translations: $(STAMP)
+	$(PY) -m resources.update_translations
 
 bench: $(STAMP)
 	$(PY) -m benchmarks

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.errors import AppError, describe_os_error, mask_passwords
-from app.i18n import _
+from app.i18n import _, install_language, resolve_language
 from app.settings import Settings, resolve_database_url
 
 if TYPE_CHECKING:
@@ -263,6 +263,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.storage.presence import set_program_name
 
     arguments = list(sys.argv[1:] if argv is None else argv)
+    # Messages, help and summaries in the chosen language (the system's until one is chosen).
+    install_language(resolve_language(Settings.load().language))
     args = window_arguments(arguments)
     if args is None:
         args = build_parser().parse_args(arguments)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.errors import ValidationError
-from app.i18n import _
+from app.i18n import _, lazy_text
 from app.rules import valid_timezone
 from app.settings import DOCUMENT_LANGUAGE_SETTINGS, DOCUMENT_LANGUAGES, Settings
 from app.evaluation.visit_ranking import check_weights
@@ -12,11 +12,11 @@ from app.planning.zones import OfficeHours
 
 # field -> (label, lowest, highest)
 WHOLE_NUMBERS: dict[str, tuple[str, int, int]] = {
-    "report_due_days": (_("Reports due after the last round (days)"), 1, 365),
-    "attachment_limit_mb": (_("Largest report file (MB)"), 1, 500),
-    "backup_keep": (_("Automatic backups kept"), 1, 100),
-    "backup_interval_hours": (_("Automatic backup every (hours)"), 1, 168),
-    "interview_interval_months": (_("Interview due after (months)"), 1, 36),
+    "report_due_days": (lazy_text("Reports due after the last round (days)"), 1, 365),
+    "attachment_limit_mb": (lazy_text("Largest report file (MB)"), 1, 500),
+    "backup_keep": (lazy_text("Automatic backups kept"), 1, 100),
+    "backup_interval_hours": (lazy_text("Automatic backup every (hours)"), 1, 168),
+    "interview_interval_months": (lazy_text("Interview due after (months)"), 1, 36),
 }
 
 

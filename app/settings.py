@@ -67,7 +67,7 @@ class Settings:
     backup_keep: int = 10
     backup_interval_hours: int = 24
     interview_interval_months: int = 6
-    language: str = "en"
+    language: str = ""  # "zh_CN" or "en"; empty: the system's language (app/i18n.py)
     # The office's mail server; its password is in the keyring (app/storage/credentials.py).
     smtp_host: str = ""
     smtp_port: int = 587

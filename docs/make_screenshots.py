@@ -1,7 +1,8 @@
 """Screenshots of every tab on the small demo database, offscreen: `make screenshots`.
 
-Writes docs/screenshots/<tab>.png. Uses a scratch database and scratch settings,
-never the user's own.
+Writes docs/screenshots/<tab>.png in English. `--language zh_CN` (or LANGUAGE=zh_CN in the
+environment) writes the Chinese window, 1280×720, into docs/screenshots/zh_CN/ named by the
+English tab. Uses a scratch database and scratch settings, never the user's own.
 """
 from __future__ import annotations
 
@@ -15,7 +16,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+def chosen_language(argv: list[str]) -> str:
+    if "--language" in argv:
+        return argv[argv.index("--language") + 1]
+    from app.i18n import system_language
+
+    return system_language()
+
+
 def main() -> None:
+    language = chosen_language(sys.argv[1:])
     scratch = Path(tempfile.mkdtemp(prefix="iad-screens-"))
     os.environ["IAD_CONFIG_DIR"] = str(scratch / "config")
     os.environ["IAD_DATA_DIR"] = str(scratch / "data")
@@ -28,9 +38,12 @@ def main() -> None:
     from app.demo.builder import fill_demo
     from app.settings import Settings
     from ui.shell.application import ensure_application
-    from ui.shell.main_window import MainWindow
+    from ui.shell.language import install_interface_language
 
     application = ensure_application()
+    chinese = install_interface_language(language) == "zh_CN"
+    from ui.shell.main_window import MainWindow
+
     application.setFont(QFont("WenQuanYi Micro Hei", 9))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "qsettings"))
@@ -38,9 +51,9 @@ def main() -> None:
     with database.transaction() as session:
         fill_demo(session, "small")
     window = MainWindow(database, Settings(), local_actor())
-    window.resize(1400, 860)
+    window.resize(*((1280, 720) if chinese else (1400, 860)))
     window.show()
-    out = ROOT / "docs" / "screenshots"
+    out = ROOT / "docs" / "screenshots" / ("zh_CN" if chinese else "")
     out.mkdir(parents=True, exist_ok=True)
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
@@ -55,6 +68,8 @@ def main() -> None:
         for _ in range(20):
             QApplication.processEvents()
         name = window.tabs.tabText(index).replace("&", "").lower().replace(" ", "-")
+        if chinese:  # named as the English ones ("WorkshopsTab" → workshops.png), so the two sets pair up
+            name = type(tab).__name__.removesuffix("Tab").lower()
         window.grab().save(str(out / f"{name}.png"))
         print(out / f"{name}.png")
     # A round with concurrent panels, opened in the planner.

@@ -2,17 +2,35 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Enum
 
 
+# app.i18n sets this to its gettext `_` when the interface is not English; models cannot import app.
+_translate_label: Callable[[str], str] | None = None
+
+
+def set_label_translator(translate: Callable[[str], str] | None) -> None:
+    global _translate_label
+    _translate_label = translate
+
+
 class LabelledEnum(str, enum.Enum):
-    """String enum whose values are stored; `label` is the English text shown."""
+    """String enum whose values are stored; `label` is the text shown, in the interface language.
+
+    `english_label` is the English text and the gettext message id (resources/update_translations.py
+    adds every enum's labels to the catalogue)."""
+
+    @property
+    def english_label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+        english = self.english_label
+        return _translate_label(english) if _translate_label is not None else english
 
 
 def db_enum(enum_cls: type[enum.Enum]) -> Enum:
@@ -71,7 +89,7 @@ class ExchangeKind(LabelledEnum):
     MULTI_ROUND = "multi_round"
 
     @property
-    def label(self) -> str:
+    def english_label(self) -> str:
         return {"one_off": "One-off dialogue", "multi_round": "Multi-round dialogue"}[self.value]
 
 
@@ -112,7 +130,7 @@ class PublicationChannel(LabelledEnum):
     BOTH = "both"
 
     @property
-    def label(self) -> str:
+    def english_label(self) -> str:
         return {
             "none": "Not published",
             "website": "IAD website",

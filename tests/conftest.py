@@ -58,6 +58,9 @@ def _isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    # The interface language follows the system's until one is chosen: tests speak English
+    # whatever the machine's locale (tests/test_chinese_window.py switches to Chinese itself).
+    monkeypatch.setenv("LANGUAGE", "en")
 
 
 @contextmanager

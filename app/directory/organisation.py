@@ -4,22 +4,22 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.i18n import _
+from app.i18n import lazy_text
 from app.records import RecordService
 from app.rules import date_order, email_field, not_blank
 from models import Department, Person, Semester, TopicArea
 
 semesters = RecordService(
-    Semester, _("semester"),
+    Semester, lazy_text("semester"),
     [
-        not_blank("name", _("Name")),
-        date_order("starts_on", "ends_on", _("The semester must end after it starts.")),
+        not_blank("name", lazy_text("Name")),
+        date_order("starts_on", "ends_on", lazy_text("The semester must end after it starts.")),
     ],
 )
-departments = RecordService(Department, _("department"), [not_blank("name_en", _("English name")),
-                                                          email_field("contact_email", _("Contact e-mail"))])
-people = RecordService(Person, _("person"), [not_blank("name_en", _("English name")), email_field("email", _("E-mail"))])
-topic_areas = RecordService(TopicArea, _("topic area"), [not_blank("name_en", _("English name"))])
+departments = RecordService(Department, lazy_text("department"), [not_blank("name_en", lazy_text("English name")),
+                                                          email_field("contact_email", lazy_text("Contact e-mail"))])
+people = RecordService(Person, lazy_text("person"), [not_blank("name_en", lazy_text("English name")), email_field("email", lazy_text("E-mail"))])
+topic_areas = RecordService(TopicArea, lazy_text("topic area"), [not_blank("name_en", lazy_text("English name"))])
 
 
 def semester_by_name(session: Session, name: str) -> Semester | None:

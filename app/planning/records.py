@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
-from app.i18n import _
+from app.i18n import _, lazy_text
 from app.records import RecordService, Values
 from app.rules import current, int_range, not_blank
 from models import Exchange, Panel, PanelSpeaker, Participation, Preparation, Workshop
@@ -26,15 +26,15 @@ def _rounds_fit_kind(_session: Session, values: Values, existing: Any) -> None:
         raise ValidationError("planned_rounds", _("A multi-round dialogue has two or three rounds."))
 
 
-exchanges = RecordService(Exchange, _("exchange"), [not_blank("title", _("Title")), _rounds_fit_kind])
+exchanges = RecordService(Exchange, lazy_text("exchange"), [not_blank("title", lazy_text("Title")), _rounds_fit_kind])
 workshops = RecordService(
-    Workshop, _("workshop"),
-    [int_range("duration_minutes", _("Duration (minutes)"), 30, 600), int_range("round_number", _("Round"), 1, 3)],
+    Workshop, lazy_text("workshop"),
+    [int_range("duration_minutes", lazy_text("Duration (minutes)"), 30, 600), int_range("round_number", lazy_text("Round"), 1, 3)],
 )
 panels = RecordService(
-    Panel, _("panel"),
-    [not_blank("title", _("Title")), int_range("duration_minutes", _("Duration (minutes)"), 5, 240)],
+    Panel, lazy_text("panel"),
+    [not_blank("title", lazy_text("Title")), int_range("duration_minutes", lazy_text("Duration (minutes)"), 5, 240)],
 )
-panel_speakers = RecordService(PanelSpeaker, _("speaker"))
-participations = RecordService(Participation, _("participant"))
-preparations = RecordService(Preparation, _("preparation"))
+panel_speakers = RecordService(PanelSpeaker, lazy_text("speaker"))
+participations = RecordService(Participation, lazy_text("participant"))
+preparations = RecordService(Preparation, lazy_text("preparation"))

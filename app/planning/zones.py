@@ -12,7 +12,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.errors import ValidationError
-from app.i18n import _
+from app.i18n import _, moment_with_weekday, short_moment
 from app.settings import Settings
 
 MINUTES_PER_DAY = 24 * 60
@@ -87,7 +87,7 @@ def local(instant: datetime, tz: ZoneInfo) -> datetime:
 def format_local(instant: datetime, tz: ZoneInfo, *, with_date: bool = True) -> str:
     """Thu 15 Oct 2026 15:00 (the instant on the zone's wall clock)."""
     moment = instant.astimezone(tz)
-    return moment.strftime("%a %d %b %Y %H:%M") if with_date else moment.strftime("%H:%M")
+    return moment_with_weekday(moment) if with_date else moment.strftime("%H:%M")
 
 
 def format_span(start: datetime, end: datetime, tz: ZoneInfo) -> str:
@@ -95,8 +95,8 @@ def format_span(start: datetime, end: datetime, tz: ZoneInfo) -> str:
     first = start.astimezone(tz)
     last = end.astimezone(tz)
     if first.date() == last.date():
-        return f"{first:%a %d %b %Y %H:%M}–{last:%H:%M}"
-    return f"{first:%a %d %b %Y %H:%M} – {last:%a %d %b %H:%M}"
+        return f"{moment_with_weekday(first)}–{last:%H:%M}"
+    return f"{moment_with_weekday(first)} – {short_moment(last)}"
 
 
 def to_utc(day: date, clock: time, tz: ZoneInfo) -> datetime | None:
@@ -128,7 +128,7 @@ class ClockChange:
 
     def describe(self) -> str:
         return _("{when} local time, {before} → {after}").format(
-            when=self.local_before.strftime("%a %d %b %Y %H:%M"),
+            when=moment_with_weekday(self.local_before),
             before=format_offset(self.before), after=format_offset(self.after),
         )
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.errors import ValidationError
-from app.i18n import _
+from app.i18n import _, lazy_text
 from app.records import DeleteImpact, RecordService, Values
 from app.rules import current, not_blank
 from models import User
@@ -68,5 +68,5 @@ class UserService(RecordService[User]):
 
 
 users = UserService(
-    User, _("user"), [not_blank("username", _("User name")), _username_is_a_login, _keeps_an_administrator]
+    User, lazy_text("user"), [not_blank("username", lazy_text("User name")), _username_is_a_login, _keeps_an_administrator]
 )

@@ -114,7 +114,8 @@ class Choice:
     @property
     def label(self) -> str:
         """What the form's drop-down shows."""
-        return f"{self.english} / {self.chinese}" if self.chinese else self.english
+        # In the Chinese interface the "English" side is already Chinese: show it once.
+        return f"{self.english} / {self.chinese}" if self.chinese and self.chinese != self.english else self.english
 
     def keys(self) -> set[str]:
         texts = [self.english, self.chinese, self.label, *self.synonyms]

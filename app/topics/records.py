@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
-from app.i18n import _
+from app.i18n import _, lazy_text
 from app.records import RecordService, Values
 from app.rules import date_order, not_blank
 from models import Outreach, TopicProposal
@@ -46,9 +46,9 @@ def _outreach_needs_accepted_topic(session: Session, values: Values, existing: A
         )
 
 
-proposals = RecordService(TopicProposal, _("topic proposal"), [not_blank("title", _("Title")), _status_change])
+proposals = RecordService(TopicProposal, lazy_text("topic proposal"), [not_blank("title", lazy_text("Title")), _status_change])
 outreach = RecordService(
-    Outreach, _("outreach"),
+    Outreach, lazy_text("outreach"),
     [_outreach_needs_accepted_topic,
-     date_order("contacted_on", "answered_on", _("The answer cannot come before the partner was contacted."))],
+     date_order("contacted_on", "answered_on", lazy_text("The answer cannot come before the partner was contacted."))],
 )

@@ -12,6 +12,7 @@ from ui.widgets.formatting import day, number
 from ui.widgets.record_form import FieldSpec
 from ui.widgets.record_tab import RecordTab, TabHost
 from ui.widgets.table_model import Column
+from ui.widgets.translation import QT_TR_NOOP, tr
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 class SemestersEditor(RecordTab):
     kind = "semester"
-    columns = (Column("Name", 1), Column("Starts", 2, render=day))
+    columns = (Column(QT_TR_NOOP("Name"), 1), Column(QT_TR_NOOP("Starts"), 2, render=day))
 
     def __init__(self, host: TabHost, parent: QWidget | None = None) -> None:
         super().__init__(host, semesters, [
@@ -35,8 +36,8 @@ class SemestersEditor(RecordTab):
 
 class DepartmentsEditor(RecordTab):
     kind = "department"
-    columns = (Column("Name", 1), Column("中文名", 2), Column("Code", 3),
-               Column("People", 4, render=number, align_right=True))
+    columns = (Column(QT_TR_NOOP("Name"), 1), Column(QT_TR_NOOP("Chinese name"), 2), Column(QT_TR_NOOP("Code"), 3),
+               Column(QT_TR_NOOP("People"), 4, render=number, align_right=True))
 
     def __init__(self, host: TabHost, parent: QWidget | None = None) -> None:
         super().__init__(host, departments, [
@@ -59,7 +60,7 @@ class DepartmentsEditor(RecordTab):
 
 class TopicAreasEditor(RecordTab):
     kind = "topic_area"
-    columns = (Column("Name", 1), Column("中文名", 2))
+    columns = (Column(QT_TR_NOOP("Name"), 1), Column(QT_TR_NOOP("Chinese name"), 2))
 
     def __init__(self, host: TabHost, parent: QWidget | None = None) -> None:
         super().__init__(host, topic_areas, [
@@ -75,15 +76,16 @@ class TopicAreasEditor(RecordTab):
         return {"active": True}
 
 
-EDITORS = {"semesters": (SemestersEditor, "Semesters"), "departments": (DepartmentsEditor, "Departments"),
-           "topic_areas": (TopicAreasEditor, "Topic areas")}
+EDITORS = {"semesters": (SemestersEditor, QT_TR_NOOP("Semesters")),
+           "departments": (DepartmentsEditor, QT_TR_NOOP("Departments")),
+           "topic_areas": (TopicAreasEditor, QT_TR_NOOP("Topic areas"))}
 
 
 class ListDialog(QDialog):
     def __init__(self, host: TabHost, which: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         editor_class, title = EDITORS[which]
-        self.setWindowTitle(self.tr(title))
+        self.setWindowTitle(tr(title))
         self.editor = editor_class(host, self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -33,6 +33,7 @@ from app.views.spreadsheet_data import semester_ref
 from app.topics.intake import Change, FileOutcome, IntakeResult
 from app.output_files import safe_file_name
 from exports.list_catalog import ListSpec, list_specs
+from ui.widgets.translation import tr
 
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
@@ -81,8 +82,8 @@ def run_with_progress(parent: QWidget, label: str, work: Callable[[Progress], T]
     The window keeps repainting; the dialog is window-modal so nothing else changes
     the data meanwhile. Raises the work's error, or Cancelled.
     """
-    dialog = QProgressDialog(label, parent.tr("Cancel"), 0, 0, parent)
-    dialog.setWindowTitle(parent.tr("Please wait"))
+    dialog = QProgressDialog(label, tr("Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(tr("Please wait"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
     dialog.setAutoReset(False)

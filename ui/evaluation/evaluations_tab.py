@@ -17,6 +17,7 @@ from ui.widgets.formatting import day, number
 from ui.widgets.record_form import FieldSpec
 from ui.widgets.record_tab import FilterSpec, RecordTab, TabHost
 from ui.widgets.table_model import Column
+from ui.widgets.translation import QT_TR_NOOP
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -26,13 +27,13 @@ class EvaluationsTab(RecordTab):
     kind = "evaluation"
     semester_scoped = True
     columns = (
-        Column("Department", 1),
-        Column("Semester", 2),
-        Column("Interview", 3, render=day),
-        Column("Interviewer", 4),
-        Column("Average score", 5, render=number, align_right=True),
+        Column(QT_TR_NOOP("Department"), 1),
+        Column(QT_TR_NOOP("Semester"), 2),
+        Column(QT_TR_NOOP("Interview"), 3, render=day),
+        Column(QT_TR_NOOP("Interviewer"), 4),
+        Column(QT_TR_NOOP("Average score"), 5, render=number, align_right=True),
     )
-    filters = (FilterSpec("department", 1),)
+    filters = (FilterSpec(QT_TR_NOOP("department"), 1),)
 
     def __init__(self, host: TabHost, parent: QWidget | None = None) -> None:
         db = host.database

@@ -12,22 +12,19 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from app.errors import AppError
 from app.outcomes.reports import ensure_reports, ensure_semester_reports
 from ui.overview.overview_tab import OverviewTab
+from ui.widgets.translation import tr
 
 if TYPE_CHECKING:
     from ui.outcomes.overdue_view import DueForInterviewView, OverdueView
 
 # The dialogs load when first opened, not with the window.
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("outcomes_actions", text)
 
 
 class OutcomesActions:

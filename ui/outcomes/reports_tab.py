@@ -13,6 +13,7 @@ from ui.widgets.formatting import day, label
 from ui.widgets.record_form import FieldSpec
 from ui.widgets.record_tab import FilterSpec, RecordTab, TabHost
 from ui.widgets.table_model import Column
+from ui.widgets.translation import QT_TR_NOOP
 
 if TYPE_CHECKING:
     from app.outcomes.articles import Article
@@ -23,17 +24,17 @@ class ReportsTab(RecordTab):
     kind = "report"
     semester_scoped = True
     columns = (
-        Column("Participant", 1),
-        Column("Department", 2),
-        Column("Exchange", 3),
-        Column("Kind", 4, render=label),
-        Column("Title", 5),
-        Column("Due", 6, render=day),
-        Column("Submitted", 7, render=day),
-        Column("Review", 8, render=label),
-        Column("Published", 9, render=label),
+        Column(QT_TR_NOOP("Participant"), 1),
+        Column(QT_TR_NOOP("Department"), 2),
+        Column(QT_TR_NOOP("Exchange"), 3),
+        Column(QT_TR_NOOP("Kind"), 4, render=label),
+        Column(QT_TR_NOOP("Title"), 5),
+        Column(QT_TR_NOOP("Due"), 6, render=day),
+        Column(QT_TR_NOOP("Submitted"), 7, render=day),
+        Column(QT_TR_NOOP("Review"), 8, render=label),
+        Column(QT_TR_NOOP("Published"), 9, render=label),
     )
-    filters = (FilterSpec("review", 8), FilterSpec("department", 2), FilterSpec("publication", 9))
+    filters = (FilterSpec(QT_TR_NOOP("review"), 8), FilterSpec(QT_TR_NOOP("department"), 2), FilterSpec(QT_TR_NOOP("publication"), 9))
 
     def __init__(self, host: TabHost, parent: QWidget | None = None) -> None:
         def participants() -> list[tuple[Any, str]]:

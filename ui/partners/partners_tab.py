@@ -1,6 +1,8 @@
 """Partners: universities, their contacts, and the history of exchanges with each."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
@@ -23,6 +25,7 @@ from ui.outcomes.follow_ups_panel import FollowUpsPanel
 from ui.widgets.formatting import label, number
 from ui.widgets.record_form import FieldSpec, RecordForm
 from ui.widgets.record_tab import FilterSpec, RecordTab, TabHost
+from ui.widgets.translation import QT_TR_NOOP, tr
 from ui.widgets.table_model import Column, RowTableModel
 from ui.widgets.timezones import utc_offset_label
 
@@ -30,10 +33,10 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 CONTACT_FIELDS = [
-    FieldSpec("name", "Name"),
-    FieldSpec("unit", "Unit"),
-    FieldSpec("position", "Position"),
-    FieldSpec("email", "E-mail"),
+    FieldSpec("name", QT_TR_NOOP("Name")),
+    FieldSpec("unit", QT_TR_NOOP("Unit")),
+    FieldSpec("position", QT_TR_NOOP("Position")),
+    FieldSpec("email", QT_TR_NOOP("E-mail")),
 ]
 
 
@@ -43,7 +46,7 @@ class ContactDialog(QDialog):
     def __init__(self, values: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Partner contact"))
-        self.form = RecordForm(CONTACT_FIELDS)
+        self.form = RecordForm([replace(spec, label=tr(spec.label)) for spec in CONTACT_FIELDS])
         self.form.load(values)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -56,15 +59,15 @@ class ContactDialog(QDialog):
 class PartnersTab(RecordTab):
     kind = "partner"
     columns = (
-        Column("Name", 1),
-        Column("Country", 2),
-        Column("City", 3),
-        Column("Time zone", 4, render=lambda v: f"{v} ({utc_offset_label(v)})" if v else ""),
-        Column("Languages", 5),
-        Column("Status", 6, render=label),
-        Column("Exchanges", 7, render=number, align_right=True),
+        Column(QT_TR_NOOP("Name"), 1),
+        Column(QT_TR_NOOP("Country"), 2),
+        Column(QT_TR_NOOP("City"), 3),
+        Column(QT_TR_NOOP("Time zone"), 4, render=lambda v: f"{v} ({utc_offset_label(v)})" if v else ""),
+        Column(QT_TR_NOOP("Languages"), 5),
+        Column(QT_TR_NOOP("Status"), 6, render=label),
+        Column(QT_TR_NOOP("Exchanges"), 7, render=number, align_right=True),
     )
-    filters = (FilterSpec("country", 2), FilterSpec("status", 6))
+    filters = (FilterSpec(QT_TR_NOOP("country"), 2), FilterSpec(QT_TR_NOOP("status"), 6))
 
     def __init__(self, host: TabHost, parent: QWidget | None = None) -> None:
         fields = [

@@ -29,6 +29,7 @@ from ui.widgets.formatting import label, number
 from ui.widgets.record_form import FieldSpec
 from ui.widgets.record_tab import FilterSpec, RecordTab, TabHost
 from ui.widgets.table_model import Column, RowTableModel
+from ui.widgets.translation import QT_TR_NOOP
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -61,14 +62,14 @@ class JoinExchangeDialog(QDialog):
 class PeopleTab(RecordTab):
     kind = "person"
     columns = (
-        Column("Name", 1),
-        Column("中文名", 2),
-        Column("Department", 3),
-        Column("Position", 4),
-        Column("E-mail", 5),
-        Column("Exchanges", 6, render=number, align_right=True),
+        Column(QT_TR_NOOP("Name"), 1),
+        Column(QT_TR_NOOP("中文名"), 2),
+        Column(QT_TR_NOOP("Department"), 3),
+        Column(QT_TR_NOOP("Position"), 4),
+        Column(QT_TR_NOOP("E-mail"), 5),
+        Column(QT_TR_NOOP("Exchanges"), 6, render=number, align_right=True),
     )
-    filters = (FilterSpec("department", 3),)
+    filters = (FilterSpec(QT_TR_NOOP("department"), 3),)
 
     def __init__(self, host: TabHost, parent: QWidget | None = None) -> None:
         fields = [

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from app.errors import AppError
+from ui.widgets.translation import tr
 
 if TYPE_CHECKING:
     from ui.planning.workshop_planner import WorkshopPlanner
@@ -20,8 +21,8 @@ if TYPE_CHECKING:
 def _selected_workshop(window: Any) -> int | None:
     workshop_id = window.selected_id("workshop")
     if workshop_id is None:
-        window.show_error(window.tr("No workshop selected"),
-                          window.tr("Select a workshop (a round of an exchange) in the Workshops tab first."))
+        window.show_error(tr("No workshop selected"),
+                          tr("Select a workshop (a round of an exchange) in the Workshops tab first."))
     return workshop_id
 
 
@@ -36,10 +37,10 @@ def export_invitation(window: Any) -> Path | None:
         with window.database.transaction() as session:
             suggestion = suggested_file_name(session, workshop_id)
     except AppError as error:
-        window.show_error(window.tr("Calendar invitation"), str(error))
+        window.show_error(tr("Calendar invitation"), str(error))
         return None
-    name, _filter = QFileDialog.getSaveFileName(window, window.tr("Export calendar invitation"),
-                                                str(Path.home() / suggestion), window.tr("iCalendar files (*.ics)"))
+    name, _filter = QFileDialog.getSaveFileName(window, tr("Export calendar invitation"),
+                                                str(Path.home() / suggestion), tr("iCalendar files (*.ics)"))
     if not name:
         return None
     path = Path(name) if name.lower().endswith(".ics") else Path(name + ".ics")
@@ -47,9 +48,9 @@ def export_invitation(window: Any) -> Path | None:
         with window.database.transaction() as session:
             written = write_workshop_ics(session, workshop_id, path, window.settings.iad_timezone)
     except (AppError, OSError) as error:
-        window.show_error(window.tr("Calendar invitation"), str(error))
+        window.show_error(tr("Calendar invitation"), str(error))
         return None
-    window.status_message(window.tr("Invitation written to %1").replace("%1", str(written)))
+    window.status_message(tr("Invitation written to %1").replace("%1", str(written)))
     return written
 
 
@@ -80,11 +81,11 @@ def open_planner(window: Any) -> WorkshopPlanner | None:
 
 
 def install(window: Any) -> None:
-    export = QAction(window.tr("Calendar invitation (.ics)…"), window)
+    export = QAction(tr("Calendar invitation (.ics)…"), window)
     export.setObjectName("export_ics")
     export.triggered.connect(lambda: export_invitation(window))
     window.export_menu.addAction(export)
-    plan = QAction(window.tr("Plan workshop…"), window)
+    plan = QAction(tr("Plan workshop…"), window)
     plan.setObjectName("plan_workshop")
     plan.setShortcut(QKeySequence("Ctrl+Shift+P"))
     plan.triggered.connect(lambda: open_planner(window))

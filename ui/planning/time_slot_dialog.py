@@ -32,6 +32,7 @@ from app.errors import ValidationError
 from app.planning.scheduling import Side
 from app.planning.time_slots import TimeSlot, find_time_slots
 from app.planning.zones import OfficeHours, format_duration
+from app.i18n import short_moment
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 MAX_SHOWN = 200
@@ -79,7 +80,7 @@ class SlotTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column < len(slot.sides):
                 side = slot.sides[column]
-                return f"{side.local_start:%a %d %b  %H:%M}–{side.local_end:%H:%M}"
+                return f"{short_moment(side.local_start)}–{side.local_end:%H:%M}"
             return str(slot.min_slack)
         if role == Qt.ItemDataRole.ToolTipRole and column == len(self._sides):
             return self.tr("Minutes between the workshop and the start or end of office hours, on the tightest side")

@@ -61,6 +61,7 @@ from app.planning.local_times import local_times
 from app.settings import Settings
 from app.planning.zones import OfficeHours, format_duration, format_offset, offset_at, to_utc, zone_or_none
 from models.enums import ExchangeKind, WorkshopStatus
+from app.i18n import short_day
 from ui.planning.panel_timeline import TimelineBlock
 from ui.planning.planner_tables import PanelTableModel, SpeakersDialog
 from ui.planning.planner_widgets import PlannerLayout
@@ -433,7 +434,7 @@ class WorkshopPlanner(PlannerLayout):
         assert draft is not None and context is not None
         self.zone_label.setText(f"{self.zone.key} ({format_offset(offset_at(self.zone, draft.starts_at))})")
         end = draft.ends_at.astimezone(self.zone)
-        day_note = "" if end.date() == draft.starts_at.astimezone(self.zone).date() else f" ({end:%a %d %b})"
+        day_note = "" if end.date() == draft.starts_at.astimezone(self.zone).date() else f" ({short_day(end)})"
         self.ends_label.setText(self.tr("%1, ends %2").replace("%1", format_duration(draft.duration_minutes))
                                 .replace("%2", f"{end:%H:%M}{day_note}"))
         iad = Side(self.tr("IAD"), self.settings.iad_timezone, is_partner=False)

@@ -24,12 +24,14 @@ from app.errors import AppError, ValidationError
 from app.planning.exchange_setup import create_exchange, update_exchange
 from app.planning.records import exchanges, workshops
 from models.enums import ExchangeKind, ProposalStatus, WorkshopStatus
+from app.i18n import short_moment
 from ui.widgets import choices
 from ui.widgets.formatting import instant_in, label
 from ui.widgets.multi_select import MultiSelect
 from ui.widgets.record_form import FieldSpec, RecordForm
 from ui.widgets.record_tab import FilterSpec, RecordTab, TabHost
 from ui.widgets.table_model import Column, RowTableModel
+from ui.widgets.translation import QT_TR_NOOP
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -153,7 +155,7 @@ class WorkshopsTab(RecordTab):
     kind = "workshop"
     kinds = ("workshop", "exchange")
     semester_scoped = True
-    filters = (FilterSpec("status", 6), FilterSpec("partner", 3))
+    filters = (FilterSpec(QT_TR_NOOP("status"), 6), FilterSpec(QT_TR_NOOP("partner"), 3))
 
     def __init__(self, host: TabHost, parent: QWidget | None = None) -> None:
         zone = host.settings.iad_timezone
@@ -172,7 +174,7 @@ class WorkshopsTab(RecordTab):
             FieldSpec("duration_minutes", self.tr("Duration (minutes)"), kind="int", minimum=30, maximum=600),
             FieldSpec("platform", self.tr("Platform")),
             FieldSpec("link", self.tr("Meeting link"), placeholder="https://"),
-            FieldSpec("interpretation_languages", self.tr("Interpretation"), placeholder="Chinese–English"),
+            FieldSpec("interpretation_languages", self.tr("Interpretation"), placeholder=self.tr("e.g. Chinese–English")),
             FieldSpec("interpreter", self.tr("Interpreter")),
             FieldSpec("status", self.tr("Status"), kind="enum", enum_type=WorkshopStatus),
             FieldSpec("minutes", self.tr("Minutes"), kind="multiline"),
@@ -318,5 +320,5 @@ class WorkshopsTab(RecordTab):
         for zone_name, who in zones:
             zone = ZoneInfo(zone_name)
             local_start, local_end = start.astimezone(zone), end.astimezone(zone)
-            lines.append(f"{who}: {local_start:%a %d %b %H:%M}–{local_end:%H:%M} {local_start.tzname()}")
+            lines.append(f"{who}: {short_moment(local_start)}–{local_end:%H:%M} {local_start.tzname()}")
         return "\n".join(lines)

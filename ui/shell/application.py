@@ -42,6 +42,9 @@ def start_window(database_url: str | None = None) -> MainWindow:
     from ui.shell import error_report
     error_report.install()
     settings = Settings.load()
+    from ui.shell.language import install_interface_language
+
+    install_interface_language(settings.language)
     from ui.shell.main_window import MainWindow
 
     window = MainWindow(None, settings)

@@ -17,6 +17,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.settings import data_dir
+from ui.widgets.translation import tr
 
 log = logging.getLogger("iad_workshops")
 
@@ -47,9 +48,8 @@ def report_unexpected(kind: type[BaseException], error: BaseException, trace: Tr
     log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, error, trace)))
     if QApplication.instance() is None:
         return
-    box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("error_report", "Something went wrong"),
-                      QApplication.translate(
-                          "error_report",
+    box = QMessageBox(QMessageBox.Icon.Critical, tr("Something went wrong"),
+                      tr(
                           "The program met an error it did not expect: {error}\n\nWhat you saved before is safe; "
                           "the last action may not have finished. Details for support are in {file}.")
                       .replace("{error}", str(error) or kind.__name__).replace("{file}", str(log_file())))

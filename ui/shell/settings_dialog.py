@@ -1,12 +1,14 @@
-"""Edit → Settings…: the IAD's time zone, office hours, report and backup rules, the language each
-document is printed in, PDF font, visit weights."""
+"""Edit → Settings…: the interface language, the IAD's time zone, office hours, report and backup rules,
+the language each document is printed in, PDF font, visit weights."""
 from __future__ import annotations
 
 from dataclasses import fields, replace
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
+    QFormLayout,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ValidationError
+from app.i18n import resolve_language
 from app.preferences import WHOLE_NUMBERS, check_settings
 from app.settings import DOCUMENT_LANGUAGE_SETTINGS, Settings
 from app.evaluation.visit_ranking import WEIGHT_KEYS, part_label
@@ -25,6 +28,8 @@ from ui.documents.document_language import language_choices
 from ui.widgets.record_form import FieldSpec, RecordForm
 
 WEIGHT_PREFIX = "weight_"
+# The languages are named in their own script, so a reader of either finds theirs.
+LANGUAGE_NAMES = (("zh_CN", "中文"), ("en", "English"))
 
 
 class SettingsDialog(QDialog):
@@ -42,7 +47,7 @@ class SettingsDialog(QDialog):
                       tooltip=self.tr("Workshops outside these hours on any side are flagged; the time-slot "
                                       "finder keeps inside them")),
         ]
-        specs += [FieldSpec(name, label, kind="int", minimum=low, maximum=high)
+        specs += [FieldSpec(name, str(label), kind="int", minimum=low, maximum=high)
                   for name, (label, low, high) in WHOLE_NUMBERS.items()]
         document_names = {"agenda": self.tr("Agenda language"), "programme": self.tr("Programme language"),
                           "certificate": self.tr("Certificate language")}
@@ -54,6 +59,17 @@ class SettingsDialog(QDialog):
                                placeholder=self.tr("found automatically (a .ttf or .ttc file)")))
         specs += [FieldSpec(WEIGHT_PREFIX + key, self.tr("Visit weight: {part}").replace("{part}", part_label(key)),
                             kind="float", minimum=-100, maximum=100) for key in WEIGHT_KEYS]
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem(self.tr("As the system (%1)").replace("%1", self._system_language_name()), "")
+        for code, name in LANGUAGE_NAMES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        language_note = QLabel(self.tr("A new language takes effect when the program is started again."))
+        language_note.setWordWrap(True)
+        language_row = QFormLayout()
+        language_row.addRow(self.tr("&Language"), self.language)
+        language_row.addRow("", language_note)
         self.form = RecordForm(specs, settings.iad_timezone)
         self.form.load(self._form_values(settings))
         font_line = self.form.widgets["cjk_font_path"]
@@ -73,12 +89,18 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addLayout(language_row)
         layout.addWidget(self.form)
         layout.addLayout(font_row)
         layout.addWidget(note)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.resize(620, 640)
+
+    @staticmethod
+    def _system_language_name() -> str:
+        system = resolve_language("")
+        return dict(LANGUAGE_NAMES).get(system, system)
 
     @staticmethod
     def _form_values(settings: Settings) -> dict[str, Any]:
@@ -99,7 +121,7 @@ class SettingsDialog(QDialog):
         values = self.form.values()
         weights = {key: float(values.pop(WEIGHT_PREFIX + key)) for key in WEIGHT_KEYS}
         known = {f.name for f in fields(Settings)}
-        return replace(self.settings, visit_weights=weights,
+        return replace(self.settings, visit_weights=weights, language=str(self.language.currentData()),
                        **{name: value for name, value in values.items() if name in known})
 
     def save(self) -> None:

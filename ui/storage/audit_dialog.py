@@ -28,9 +28,12 @@ from app.storage.audit import AuditRow, action_label, audit_entries, audit_table
 from app.storage.database import Database
 from app.errors import AppError
 from ui.widgets.table_model import Column, RowTableModel
+from ui.widgets.translation import QT_TR_NOOP, table_name, tr
 
 LOG_LIMIT = 5000  # the newest changes; older ones through the filters or an export of a period
-PERIODS = [("Last 7 days", 7), ("Last 30 days", 30), ("Last 12 months", 365), ("Everything", 0)]
+PERIODS = [(QT_TR_NOOP("Last 7 days"), 7), (QT_TR_NOOP("Last 30 days"), 30), (QT_TR_NOOP("Last 12 months"), 365),
+           (QT_TR_NOOP("Everything"), 0)]
+
 
 
 class AuditDialog(QDialog):
@@ -80,9 +83,9 @@ class AuditDialog(QDialog):
                 self.user_filter.addItem(name, name)
             self.table_filter.addItem(self.tr("Every table"), None)
             for name in tables:
-                self.table_filter.addItem(name.replace("_", " "), name)
+                self.table_filter.addItem(table_name(name), name)
             for label, days in PERIODS:
-                self.period.addItem(self.tr(label), days)
+                self.period.addItem(tr(label), days)
             self.period.setCurrentIndex(1)
             for label, combo in ((self.tr("User:"), self.user_filter), (self.tr("Table:"), self.table_filter),
                                  (self.tr("Period:"), self.period)):

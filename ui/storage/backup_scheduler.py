@@ -34,6 +34,7 @@ from app.settings import Settings
 from app.storage.transfer import restore_local_backup
 from models.enums import UserRole
 from ui.widgets.background import run_in_background
+from ui.widgets.translation import tr
 
 MAX_TIMER_MS = 2**31 - 1  # QTimer's limit, about 24.8 days
 
@@ -117,7 +118,6 @@ def restore_from_backup(parent: QWidget, database: Database, actor: Actor, *, fo
     def say(title: str, text: str) -> None:
         QMessageBox.warning(parent, title, text)
 
-    tr = parent.tr
     if not actor.can(UserRole.ADMINISTRATOR):
         say(tr("Restore from backup"), tr("Only an administrator may restore a backup."))
         return None
@@ -155,5 +155,5 @@ def restore_from_backup(parent: QWidget, database: Database, actor: Actor, *, fo
 
 def _choose_file(parent: QWidget, start: Path) -> Path | None:
     path, _filter = QFileDialog.getOpenFileName(
-        parent, parent.tr("Restore from backup"), str(start), parent.tr("IAD database backups (*.sqlite3)"))
+        parent, tr("Restore from backup"), str(start), tr("IAD database backups (*.sqlite3)"))
     return Path(path) if path else None

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,6 +47,7 @@ from app.errors import AppError, DatabaseOpenError, ValidationError
 from app.settings import Settings
 from models.database import normalise_url
 from ui.widgets.background import run_in_background
+from ui.widgets.translation import tr
 
 Tester = Callable[[str], ConnectionReport]
 
@@ -285,7 +286,7 @@ def open_database_with_prompt(url: str, parent: QWidget | None = None, passwords
             database = open_shared(url, store, password)
         except DatabaseOpenError as error:
             if not (is_shared(url) and is_authentication_failure(error)) or _attempt == attempts:
-                QMessageBox.critical(parent, QCoreApplication.translate("connect", "Cannot open the database"),
+                QMessageBox.critical(parent, tr("Cannot open the database"),
                                      str(error))
                 return None
             message = "" if password is None and needs_password(url) and "needs a password" in str(error) \

@@ -21,6 +21,7 @@ from app.storage.users import login
 from models.enums import UserRole
 from ui.storage.backup_scheduler import BackupScheduler, restore_from_backup
 from ui.storage.live_refresh import LiveRefresh
+from ui.widgets.translation import tr
 
 # window.selected_id(kind) -> the table its audit entries name
 KIND_TABLES = {
@@ -41,7 +42,6 @@ def _add(window: Any, menu: QMenu, text: str, slot: Any, name: str) -> QAction:
 def install(window: Any) -> None:
     # The store the start-up prompt filled, if any: every connection of this run finds the password there.
     window.passwords = password_store()
-    tr = window.tr
 
     window.file_menu.addSeparator()
     _add(window, window.file_menu, tr("Connect to &shared database…"), lambda: connect_shared(window),
@@ -93,7 +93,7 @@ def connect_shared(window: Any) -> bool:
             probe.close()
     except AppError as error:
         came = None
-        window.show_error(window.tr("Cannot open the database"), str(error))
+        window.show_error(tr("Cannot open the database"), str(error))
     # The address, without password; the connection finds the password in window.passwords.
     switched = came is not None and bool(window.switch_database(url))
     if switched and came is not None and came.message:
@@ -121,7 +121,7 @@ def restore_backup(window: Any) -> None:
     if kept is None:
         return
     window.refresh_all()
-    window.status_message(window.tr("Backup restored; the replaced database was kept as {file}.")
+    window.status_message(tr("Backup restored; the replaced database was kept as {file}.")
                           .replace("{file}", str(kept)))
 
 
@@ -150,7 +150,7 @@ def selected_record(window: Any) -> tuple[str, int] | None:
 def show_history(window: Any) -> None:
     found = selected_record(window)
     if found is None:
-        window.show_error(window.tr("History"), window.tr("Select a record first; its history then shows who "
+        window.show_error(tr("History"), tr("Select a record first; its history then shows who "
                                                           "changed what and when."))
         return
     table, record_id = found

@@ -30,11 +30,12 @@ from app.storage.user_records import users
 from models.enums import UserRole
 from ui.widgets.conflict_dialog import ConflictDialog
 from ui.widgets.table_model import Column, RowTableModel
+from ui.widgets.translation import QT_TR_NOOP, tr
 
 ROLE_HELP = {
-    UserRole.ADMINISTRATOR: "manages users and backups, edits everything",
-    UserRole.OFFICER: "edits everything except users",
-    UserRole.VIEWER: "reads and exports only",
+    UserRole.ADMINISTRATOR: QT_TR_NOOP("manages users and backups, edits everything"),
+    UserRole.OFFICER: QT_TR_NOOP("edits everything except users"),
+    UserRole.VIEWER: QT_TR_NOOP("reads and exports only"),
 }
 
 
@@ -72,7 +73,7 @@ class UsersDialog(QDialog):
         self.role = QComboBox()
         self.role.setObjectName("role")
         for role in UserRole:
-            self.role.addItem(f"{role.label} — {self.tr(ROLE_HELP[role])}", role)
+            self.role.addItem(f"{role.label} — {tr(ROLE_HELP[role])}", role)
         self.active = QCheckBox(self.tr("May sign in with this role"))
         self.active.setObjectName("active")
         form = QFormLayout()

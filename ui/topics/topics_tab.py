@@ -24,6 +24,7 @@ from ui.widgets.formatting import day, label
 from ui.widgets.record_form import FieldSpec
 from ui.widgets.record_tab import FilterSpec, RecordTab, TabHost
 from ui.widgets.table_model import Column, RowTableModel
+from ui.widgets.translation import QT_TR_NOOP
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -33,16 +34,16 @@ class TopicsTab(RecordTab):
     kind = "proposal"
     semester_scoped = True
     columns = (
-        Column("Title", 1),
-        Column("Chinese title", 8),
-        Column("Department", 2),
-        Column("Area", 3),
-        Column("Learn / share", 4, render=label),
-        Column("Priority", 5, render=label),
-        Column("Status", 6, render=label),
-        Column("Semester", 7),
+        Column(QT_TR_NOOP("Title"), 1),
+        Column(QT_TR_NOOP("Chinese title"), 8),
+        Column(QT_TR_NOOP("Department"), 2),
+        Column(QT_TR_NOOP("Area"), 3),
+        Column(QT_TR_NOOP("Learn / share"), 4, render=label),
+        Column(QT_TR_NOOP("Priority"), 5, render=label),
+        Column(QT_TR_NOOP("Status"), 6, render=label),
+        Column(QT_TR_NOOP("Semester"), 7),
     )
-    filters = (FilterSpec("status", 6), FilterSpec("department", 2), FilterSpec("area", 3))
+    filters = (FilterSpec(QT_TR_NOOP("status"), 6), FilterSpec(QT_TR_NOOP("department"), 2), FilterSpec(QT_TR_NOOP("area"), 3))
 
     def __init__(self, host: TabHost, parent: QWidget | None = None) -> None:
         db = host.database

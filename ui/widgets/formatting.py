@@ -1,9 +1,11 @@
-"""How values look in lists: enums by label, instants in the IAD's zone, scores."""
+"""How values look in lists: enums by label, dates in the interface language, instants in the IAD's zone."""
 from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
+
+from app.i18n import list_date, list_moment
 
 
 def label(value: Any) -> str:
@@ -13,7 +15,9 @@ def label(value: Any) -> str:
 
 
 def day(value: Any) -> str:
-    return value.isoformat() if isinstance(value, date) else ""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return list_date(value) if isinstance(value, date) else ""
 
 
 def instant_in(zone: str) -> Any:
@@ -22,7 +26,7 @@ def instant_in(zone: str) -> Any:
     def render(value: Any) -> str:
         if not isinstance(value, datetime):
             return ""
-        return value.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+        return list_moment(value.astimezone(tz))
 
     return render
 

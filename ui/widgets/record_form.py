@@ -79,7 +79,7 @@ class RecordForm(QWidget):
             column.setSpacing(2)
             column.addWidget(widget)
             column.addWidget(error)
-            label = QLabel(spec.label + ":")
+            label = QLabel(self.tr("%1:").replace("%1", spec.label))
             label.setBuddy(widget)
             layout.addRow(label, holder)
             self.widgets[spec.name] = widget

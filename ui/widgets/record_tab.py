@@ -36,6 +36,7 @@ from app.settings import Settings
 from models.enums import UserRole
 from ui.widgets.background import run_in_background
 from ui.widgets.record_form import FieldSpec, RecordForm
+from ui.widgets.translation import counted, tr
 from ui.widgets.table_model import Column, Row, RowTableModel
 
 if TYPE_CHECKING:
@@ -114,8 +115,8 @@ class RecordTab(QWidget):
         for spec in self.filters:
             box = QComboBox()
             box.setObjectName(f"{self.kind}_filter_{spec.position}")
-            box.setToolTip(spec.label)
-            box.addItem(self.tr("All: {label}").replace("{label}", spec.label), None)
+            box.setToolTip(tr(spec.label))
+            box.addItem(self.tr("All: {label}").replace("{label}", tr(spec.label)), None)
             box.currentIndexChanged.connect(self._apply_filters)
             self.filter_boxes.append((spec, box))
             top.addWidget(box, 1)
@@ -285,7 +286,7 @@ class RecordTab(QWidget):
                             key=lambda v: spec.render(v).casefold())
             box.blockSignals(True)
             box.clear()
-            box.addItem(self.tr("All: {label}").replace("{label}", spec.label), None)
+            box.addItem(self.tr("All: {label}").replace("{label}", tr(spec.label)), None)
             for value in values:
                 box.addItem(spec.render(value), value)
             index = box.findData(chosen) if chosen is not None else 0
@@ -506,7 +507,7 @@ class RecordTab(QWidget):
             impact = self.service.delete_impact(session, self.current_id)
         what = self.heading.text()
         if not impact.allowed:
-            refs = ", ".join(f"{n} {name}" for name, n in impact.blockers.items())
+            refs = ", ".join(counted(n, name) for name, n in impact.blockers.items())
             QMessageBox.information(
                 self, self.tr("Cannot delete"),
                 self.tr("{what} cannot be deleted: {refs} still refer to it. Remove or reassign those first.")
@@ -514,7 +515,7 @@ class RecordTab(QWidget):
             return
         text = self.tr("Delete {what}?").replace("{what}", what)
         if impact.cascades:
-            goes = ", ".join(f"{n} {name}" for name, n in impact.cascades.items())
+            goes = ", ".join(counted(n, name) for name, n in impact.cascades.items())
             text += "\n\n" + self.tr("This also deletes: {goes}.").replace("{goes}", goes)
         answer = QMessageBox.question(self, self.tr("Delete"), text,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,

@@ -14,6 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ui.widgets.translation import tr
+
 Row = tuple[Any, ...]
 Index = QModelIndex | QPersistentModelIndex
 
@@ -114,7 +116,8 @@ class RowTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            return self.columns[section].title
+            # Titles set in a class body are marked QT_TR_NOOP and translated here, as they are shown.
+            return tr(self.columns[section].title)
         if orientation == Qt.Orientation.Vertical:
             return section + 1
         return None
