@@ -52,15 +52,19 @@ def qt_source_files(root: Path = ROOT) -> list[str]:
     return sorted(str(path.relative_to(root)) for folder in QT_SOURCES for path in (root / folder).rglob("*.py"))
 
 
+def run_qt_tool(arguments: list[str], cwd: Path = ROOT) -> None:
+    done = subprocess.run(arguments, cwd=cwd, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"{Path(arguments[0]).name} failed:\n{done.stdout}{done.stderr}")
+
+
 def run_lupdate(ts_file: Path, root: Path = ROOT) -> None:
-    subprocess.run([qt_tool("pyside6-lupdate"), *qt_source_files(root), "-no-obsolete", "-locations", "none",
-                    "-source-language", "en", "-target-language", "zh_CN", "-ts", str(ts_file)],
-                   cwd=root, check=True, capture_output=True, text=True)
+    run_qt_tool([qt_tool("pyside6-lupdate"), *qt_source_files(root), "-no-obsolete", "-locations", "none",
+                 "-source-language", "en", "-target-language", "zh_CN", "-ts", str(ts_file)], root)
 
 
 def run_lrelease(ts_file: Path, qm_file: Path) -> None:
-    subprocess.run([qt_tool("pyside6-lrelease"), str(ts_file), "-qm", str(qm_file)],
-                   check=True, capture_output=True, text=True)
+    run_qt_tool([qt_tool("pyside6-lrelease"), str(ts_file), "-qm", str(qm_file)])
 
 
 def qt_messages(ts_file: Path) -> list[tuple[str, str, str, str]]:

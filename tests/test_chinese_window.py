@@ -51,11 +51,11 @@ ALLOWED_WORDS = {
     "postgresql", "sqlite", "sha", "mb", "utc", "gmt", "hh", "mm", "yyyy", "dd", "ctrl", "shift", "enter", "tab",
     "english", "truetype", "tls", "sslmode", "pg_dump", "pg_restore", "it", "id", "docx", "xlsx", "url", "min",
     "vtimezone", "iana", "secret", "service", "keychain", "windows", "macos", "credential", "manager", "db",
-    "upgrade", "iad-workshops", "yyyy-mm-dd", "ttf", "ttc", "wang", "fang", "london", "sydney", "language",
+    "upgrade", "iad-workshops", "starttls", "outlook", "thunderbird", "foxmail", "eml", "yyyy-mm-dd", "ttf", "ttc", "wang", "fang", "london", "sydney", "language",
 }
 ABBREVIATION = re.compile(r"[A-Z]{2,5}")  # time-zone names such as CST, BST, AEDT, and units
 # Tokens that are addresses, paths, patterns or zones rather than words.
-NOT_WORDS = re.compile(r"\S*(?:://|@|/|\\|\*\.)\S*|\b\w+\.(?:md|py|pdf|xlsx|ics|sqlite3|ttf|ttc)\b|\{\w+\}|%\d")
+NOT_WORDS = re.compile(r"\S*(?:://|@|/|\\|\*\.)\S*|\b[\w-]+(?:\.[\w-]+){2,}\b|\b\w+\.(?:md|py|pdf|xlsx|ics|sqlite3|ttf|ttc)\b|\{\w+\}|%\d")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’_-]*[A-Za-z]")
 
 

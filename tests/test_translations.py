@@ -17,7 +17,7 @@ from app.i18n import _
 from models.enums import ReportKind
 from resources import update_translations as catalogue
 
-PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\d")
+PLACEHOLDER = re.compile(r"\{\w*(?:[:!][^{}]*)?\}|%\d")  # {name}, {value:+.2f}, %1; not "{{ or }}"
 
 
 def test_every_qt_string_is_translated_and_the_ts_file_is_current(tmp_path: Path) -> None:
@@ -115,3 +115,15 @@ def test_the_command_line_speaks_the_systems_language(monkeypatch: pytest.Monkey
         assert error.startswith("iad-workshops: ") and re.search(r"[\u4e00-\u9fff]", error), error
     finally:
         i18n.install_language("en")
+
+
+def test_qt_strings_are_looked_up_where_lupdate_files_them() -> None:
+    """lupdate files `self.tr()` under the class and a bare `tr()` under the empty context; a string
+    translated through another object (`window.tr()`) or a context of one's own is never found."""
+    wrong = []
+    for path in sorted(Path("ui").rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"\b(?!self\b)\w+\.tr\(", line) or re.search(r"translate\(\s*[\"'][^\"']", line):
+                wrong.append(f"{path}:{number}: {line.strip()}")
+    assert not wrong, ("Use self.tr() in a widget's own methods, else tr() from ui/widgets/translation.py:\n  "
+                       + "\n  ".join(wrong))

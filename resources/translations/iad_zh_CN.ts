@@ -304,6 +304,18 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>电子邮箱</translation>
     </message>
     <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
         <source>Country</source>
         <translation>国家</translation>
     </message>
@@ -506,6 +518,62 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>area</source>
         <translation>领域</translation>
+    </message>
+    <message>
+        <source>Choose a semester on the toolbar first.</source>
+        <translation>请先在工具栏中选择学期。</translation>
+    </message>
+    <message>
+        <source>Select a workshop in the Workshops tab first.</source>
+        <translation>请先在“研讨会”标签页中选择一场研讨会。</translation>
+    </message>
+    <message>
+        <source>&amp;Messages</source>
+        <translation>邮件(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Call for topics…</source>
+        <translation>专题征集通知(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Outreach to partners…</source>
+        <translation>联系合作院校(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Workshop &amp;invitation…</source>
+        <translation>研讨会邀请(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Preparation reminder…</source>
+        <translation>准备工作提醒(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Overdue report &amp;reminders…</source>
+        <translation>逾期报告催交(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Interview &amp;requests…</source>
+        <translation>访谈邀约(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>C&amp;ertificates…</source>
+        <translation>证书(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Thank-you and follow-up…</source>
+        <translation>致谢与后续联络(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Message &amp;templates…</source>
+        <translation>邮件模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Mail &amp;server…</source>
+        <translation>邮件服务器(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Message &amp;log…</source>
+        <translation>邮件记录(&amp;L)…</translation>
     </message>
 </context>
 <context>
@@ -736,6 +804,181 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>&amp;Exchange:</source>
         <translation>交流(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>ComposeDialog</name>
+    <message>
+        <source>Messages: {kind}</source>
+        <translation>邮件：{kind}</translation>
+    </message>
+    <message>
+        <source>Each reader&apos;s language</source>
+        <translation>按收件人语言</translation>
+    </message>
+    <message>
+        <source>Chinese for everyone</source>
+        <translation>全部使用中文</translation>
+    </message>
+    <message>
+        <source>English for everyone</source>
+        <translation>全部使用英文</translation>
+    </message>
+    <message>
+        <source>&amp;Templates…</source>
+        <translation>模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Mail &amp;server…</source>
+        <translation>邮件服务器(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this edit</source>
+        <translation>保留此修改(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Use the subject and text above for this recipient only</source>
+        <translation>仅对此收件人使用上方的主题和正文</translation>
+    </message>
+    <message>
+        <source>&amp;Undo edit</source>
+        <translation>撤销修改(&amp;U)</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>收件人：</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Attached:</source>
+        <translation>附件：</translation>
+    </message>
+    <message>
+        <source>Save &amp;drafts…</source>
+        <translation>保存草稿(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Write each message as an .eml file that Outlook, Thunderbird or Foxmail opens ready to send</source>
+        <translation>将每封邮件保存为 .eml 文件，可在 Outlook、Thunderbird 或 Foxmail 中打开后直接发送</translation>
+    </message>
+    <message>
+        <source>S&amp;end</source>
+        <translation>发送(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Send through the mail server, one message at a time (Ctrl+Enter)</source>
+        <translation>通过邮件服务器逐封发送（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{n} recipients: {ready} to go out, {before} already sent, {unusable} cannot be written.</source>
+        <translation>共 {n} 位收件人：待发送 {ready} 封，此前已发送 {before} 封，无法生成 {unusable} 封。</translation>
+    </message>
+    <message>
+        <source>already sent on {day}</source>
+        <translation>已于 {day} 发送</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>ready, edited</source>
+        <translation>待发送（已修改）</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>draft written</source>
+        <translation>已生成草稿</translation>
+    </message>
+    <message>
+        <source>failed: {why}</source>
+        <translation>失败：{why}</translation>
+    </message>
+    <message>
+        <source>cannot be written: {why}</source>
+        <translation>无法生成：{why}</translation>
+    </message>
+    <message>
+        <source>Writing the messages again in another language drops your edits. Continue?</source>
+        <translation>以另一种语言重新生成邮件将丢弃您的修改。是否继续？</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>There is no message to write.</source>
+        <translation>没有可生成的邮件。</translation>
+    </message>
+    <message>
+        <source>Folder for the drafts</source>
+        <translation>草稿保存文件夹</translation>
+    </message>
+    <message>
+        <source>Writing drafts into {folder}</source>
+        <translation>正在将草稿写入 {folder}</translation>
+    </message>
+    <message>
+        <source>Every message has gone out already.</source>
+        <translation>所有邮件均已发送。</translation>
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation>邮件服务器</translation>
+    </message>
+    <message>
+        <source>Password of {user} at {host}:</source>
+        <translation>{user} 在 {host} 的密码：</translation>
+    </message>
+    <message>
+        <source>Send messages</source>
+        <translation>发送邮件</translation>
+    </message>
+    <message>
+        <source>Send {n} messages through {host} now?</source>
+        <translation>现在通过 {host} 发送 {n} 封邮件？</translation>
+    </message>
+    <message>
+        <source>Sending through {host}</source>
+        <translation>正在通过 {host} 发送</translation>
+    </message>
+    <message>
+        <source>{sent} sent, {drafted} drafts written, {failed} failed, {left} not attempted.</source>
+        <translation>已发送 {sent} 封，已生成草稿 {drafted} 封，失败 {failed} 封，未处理 {left} 封。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Stopped: {why} Send again to go on; nothing is sent twice.</source>
+        <translation>已停止：{why} 再次发送即可继续；不会重复发送。</translation>
+    </message>
+    <message>
+        <source>Stopping after the current message…</source>
+        <translation>当前邮件发送完毕后停止…</translation>
+    </message>
+    <message>
+        <source>Templates saved; change the language or reopen to write the messages again (your edits are kept until then).</source>
+        <translation>模板已保存；切换语言或重新打开即可重新生成邮件（在此之前您的修改予以保留）。</translation>
     </message>
 </context>
 <context>
@@ -988,6 +1231,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>显示部门(&amp;S)</translation>
     </message>
     <message>
+        <source>Request by &amp;e-mail…</source>
+        <translation>发邮件邀约(&amp;E)…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1237,6 +1484,73 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>Role:</source>
         <translation>角色：</translation>
+    </message>
+</context>
+<context>
+    <name>MailServerDialog</name>
+    <message>
+        <source>Mail server</source>
+        <translation>邮件服务器</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS（端口 587）</translation>
+    </message>
+    <message>
+        <source>SSL/TLS (port 465)</source>
+        <translation>SSL/TLS（端口 465）</translation>
+    </message>
+    <message>
+        <source>None (only inside the office network)</source>
+        <translation>无（仅限办公网络内部）</translation>
+    </message>
+    <message>
+        <source>saved in the keyring</source>
+        <translation>已保存在密钥环中</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system&apos;s keyring</source>
+        <translation>在系统密钥环中记住密码</translation>
+    </message>
+    <message>
+        <source>No keyring on this system: the password is kept until the program closes</source>
+        <translation>本系统没有密钥环：密码仅保留到程序关闭</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>安全：</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Sender address:</source>
+        <translation>发件人地址：</translation>
+    </message>
+    <message>
+        <source>Sender name:</source>
+        <translation>发件人名称：</translation>
+    </message>
+    <message>
+        <source>Pause between messages:</source>
+        <translation>邮件间隔：</translation>
     </message>
 </context>
 <context>
@@ -1492,8 +1806,59 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>关于国际处线上研讨会</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;IAD Online Workshops&lt;/h3&gt;&lt;p&gt;Plan, run and evaluate the International Affairs Division&apos;s online workshops with partner universities.&lt;/p&gt;&lt;p&gt;Database: {db}&lt;/p&gt;&lt;p&gt;Signed in as {user} ({role}).&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;国际处线上研讨会&lt;/h3&gt;&lt;p&gt;规划、组织和评估国际合作与交流处与合作院校的线上研讨会。&lt;/p&gt;&lt;p&gt;数据库：{db}&lt;/p&gt;&lt;p&gt;当前用户：{user}（{role}）。&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;IAD Online Workshops&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Plan, run and evaluate the International Affairs Division&apos;s online workshops with partner universities.&lt;/p&gt;&lt;p&gt;Database: {db}&lt;/p&gt;&lt;p&gt;Signed in as {user} ({role}).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;国际处线上研讨会&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;规划、组织和评估国际合作与交流处与合作院校的线上研讨会。&lt;/p&gt;&lt;p&gt;数据库：{db}&lt;/p&gt;&lt;p&gt;当前用户：{user}（{role}）。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MessageLogView</name>
+    <message>
+        <source>Message log</source>
+        <translation>邮件记录</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{n} messages (newest first)</source>
+        <translation>共 {n} 封邮件（最新的在前）</translation>
     </message>
 </context>
 <context>
@@ -1577,6 +1942,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>合作院校</translation>
     </message>
     <message>
+        <source>Reminded</source>
+        <translation>已催交</translation>
+    </message>
+    <message>
         <source>&amp;Export list…</source>
         <translation>导出列表(&amp;E)…</translation>
     </message>
@@ -1587,6 +1956,14 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>&amp;Open report</source>
         <translation>打开报告(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Remind by e-mail…</source>
+        <translation>发邮件催交(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>One reminder to each person in the list, previewed before it goes out</source>
+        <translation>向列表中的每个人发送一封催交邮件，发送前可预览</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2525,6 +2902,14 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>提交于 {d}</translation>
     </message>
     <message>
+        <source>Reminded on {days}</source>
+        <translation>已于 {days} 催交</translation>
+    </message>
+    <message>
+        <source> (draft)</source>
+        <translation>（草稿）</translation>
+    </message>
+    <message>
         <source>→ {s}</source>
         <translation>→ {s}</translation>
     </message>
@@ -2843,6 +3228,65 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>Imported {files} file(s): {new} new, {updated} updated proposal(s).</source>
         <translation>已导入 {files} 个文件：新增 {new} 项、更新 {updated} 项专题申报。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Message templates</source>
+        <translation>邮件模板</translation>
+    </message>
+    <message>
+        <source>Double-click to insert at the cursor</source>
+        <translation>双击在光标处插入</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>邮件：</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Placeholders:</source>
+        <translation>占位符：</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>正文：</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the built-in text</source>
+        <translation>恢复内置文本(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Your office&apos;s wording</source>
+        <translation>本处措辞</translation>
+    </message>
+    <message>
+        <source>Built-in wording</source>
+        <translation>内置措辞</translation>
+    </message>
+    <message>
+        <source>Save the changes to this template?</source>
+        <translation>是否保存对此模板的修改？</translation>
+    </message>
+    <message>
+        <source>Your office&apos;s wording (saved)</source>
+        <translation>本处措辞（已保存）</translation>
+    </message>
+    <message>
+        <source>Replace your office&apos;s wording of this message with the built-in text?</source>
+        <translation>用内置文本替换本处对此邮件的措辞？</translation>
     </message>
 </context>
 <context>

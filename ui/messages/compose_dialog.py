@@ -51,6 +51,7 @@ from app.storage.credentials import PasswordStore, password_store
 from app.storage.database import Database
 from ui.widgets.background import run_in_background
 from ui.widgets.table_model import ListModel
+from ui.widgets.translation import tr
 
 Index = QModelIndex | QPersistentModelIndex
 READY, EDITED, DONE_BEFORE, UNUSABLE, LEFT_OUT = "ready", "edited", "done_before", "unusable", "left_out"
@@ -60,7 +61,7 @@ class RecipientModel(ListModel):
     """One line per message: recipient, address, language, state."""
 
     def __init__(self, dialog: ComposeDialog) -> None:
-        super().__init__([dialog.tr("Recipient"), dialog.tr("E-mail"), dialog.tr("Language"), dialog.tr("State")],
+        super().__init__([tr("Recipient"), tr("E-mail"), tr("Language"), tr("State")],
                          dialog)
         self.dialog = dialog
 

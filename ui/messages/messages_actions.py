@@ -12,17 +12,14 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from app.errors import AppError
 from app.messages import templates as t
 from app.messages.recipients import Selection
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("messages_actions", text)
+from ui.widgets.translation import tr
 
 
 class MessagesActions:
