@@ -15,12 +15,10 @@ import gettext
 import locale
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-
-from models import enums
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "resources" / "locale"
 DOMAIN = "iad"
@@ -108,8 +106,17 @@ def install_language(language: str) -> str:
     else:
         _translation = gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[chosen], fallback=True)
     _language = chosen
-    enums.set_label_translator(_ if chosen != ENGLISH else None)
+    # Not imported here: the window shows before the database layer (models) loads. When
+    # models.enums loads later it takes label_translator() itself.
+    enums = sys.modules.get("models.enums")
+    if enums is not None:
+        enums.set_label_translator(label_translator())
     return chosen
+
+
+def label_translator() -> Callable[[str], str] | None:
+    """What turns an enum's English label into the interface language (None: English)."""
+    return _ if _language != ENGLISH else None
 
 
 def current_language() -> str:

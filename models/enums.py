@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 import enum
+import sys
 from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Enum
 
 
-# app.i18n sets this to its gettext `_` when the interface is not English; models cannot import app.
-_translate_label: Callable[[str], str] | None = None
+# app.i18n sets this to its gettext `_` when the interface is not English; models cannot import app,
+# so a language chosen before this module loaded is picked up from app.i18n if it is there.
+_i18n = sys.modules.get("app.i18n")
+_translate_label: Callable[[str], str] | None = _i18n.label_translator() if _i18n is not None else None
 
 
 def set_label_translator(translate: Callable[[str], str] | None) -> None:

@@ -127,3 +127,15 @@ def test_qt_strings_are_looked_up_where_lupdate_files_them() -> None:
                 wrong.append(f"{path}:{number}: {line.strip()}")
     assert not wrong, ("Use self.tr() in a widget's own methods, else tr() from ui/widgets/translation.py:\n  "
                        + "\n  ".join(wrong))
+
+
+def test_enum_labels_follow_a_language_chosen_before_the_models_loaded() -> None:
+    import subprocess
+    import sys
+
+    script = ("import sys; from app.i18n import install_language; install_language('zh_CN'); "
+              "assert 'models.enums' not in sys.modules; "
+              "from models.enums import ReportKind; print(ReportKind.RESEARCH_REPORT.label)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "研究报告"
