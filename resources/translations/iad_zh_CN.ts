@@ -504,6 +504,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>仅可查看和导出</translation>
     </message>
     <message>
+        <source>Chinese title</source>
+        <translation>中文标题</translation>
+    </message>
+    <message>
         <source>Area</source>
         <translation>领域</translation>
     </message>
@@ -574,6 +578,18 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>Message &amp;log…</source>
         <translation>邮件记录(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English and Chinese</source>
+        <translation>中英双语</translation>
     </message>
 </context>
 <context>
@@ -805,6 +821,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <source>&amp;Exchange:</source>
         <translation>交流(&amp;E)：</translation>
     </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
 </context>
 <context>
     <name>ComposeDialog</name>
@@ -843,6 +863,14 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>Use the subject and text above for this recipient only</source>
         <translation>仅对此收件人使用上方的主题和正文</translation>
+    </message>
+    <message>
+        <source>&amp;Leave out</source>
+        <translation>不发给此人(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Do not write to this recipient in this batch (click again to include them)</source>
+        <translation>本批次不给此收件人发信（再次点击即可恢复）</translation>
     </message>
     <message>
         <source>&amp;Undo edit</source>
@@ -889,6 +917,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>共 {n} 位收件人：待发送 {ready} 封，此前已发送 {before} 封，无法生成 {unusable} 封。</translation>
     </message>
     <message>
+        <source>{n} left out.</source>
+        <translation>已排除 {n} 位。</translation>
+    </message>
+    <message>
         <source>already sent on {day}</source>
         <translation>已于 {day} 发送</translation>
     </message>
@@ -913,6 +945,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>失败：{why}</translation>
     </message>
     <message>
+        <source>left out</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
         <source>cannot be written: {why}</source>
         <translation>无法生成：{why}</translation>
     </message>
@@ -923,6 +959,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>nothing</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>&amp;Include</source>
+        <translation>恢复发送(&amp;I)</translation>
     </message>
     <message>
         <source>There is no message to write.</source>
@@ -965,12 +1005,12 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>已发送 {sent} 封，已生成草稿 {drafted} 封，失败 {failed} 封，未处理 {left} 封。</translation>
     </message>
     <message>
-        <source>Stopped.</source>
-        <translation>已停止。</translation>
-    </message>
-    <message>
         <source>Stopped: {why} Send again to go on; nothing is sent twice.</source>
         <translation>已停止：{why} 再次发送即可继续；不会重复发送。</translation>
+    </message>
+    <message>
+        <source>Stopped; send again to go on: nothing is sent twice.</source>
+        <translation>已停止；再次发送即可继续：不会重复发送。</translation>
     </message>
     <message>
         <source>Stopping after the current message…</source>
@@ -1301,6 +1341,14 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>标题</translation>
     </message>
     <message>
+        <source>Chinese title</source>
+        <translation>中文标题</translation>
+    </message>
+    <message>
+        <source>optional; printed on Chinese documents</source>
+        <translation>选填；用于中文文档</translation>
+    </message>
+    <message>
         <source>Semester</source>
         <translation>学期</translation>
     </message>
@@ -1484,6 +1532,17 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>Role:</source>
         <translation>角色：</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageDialog</name>
+    <message>
+        <source>Print the document in:</source>
+        <translation>文档语言：</translation>
+    </message>
+    <message>
+        <source>The default for each document is set in Edit → Settings.</source>
+        <translation>各文档的默认语言在“编辑 → 设置”中设定。</translation>
     </message>
 </context>
 <context>
@@ -2005,6 +2064,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
 <context>
     <name>OverviewTab</name>
     <message>
+        <source>Refreshing…</source>
+        <translation>正在刷新…</translation>
+    </message>
+    <message>
         <source>Topic proposals</source>
         <translation>专题申报</translation>
     </message>
@@ -2178,6 +2241,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>Start</source>
         <translation>开始</translation>
+    </message>
+    <message>
+        <source>Chinese title</source>
+        <translation>中文标题</translation>
     </message>
     <message>
         <source>Length (min)</source>
@@ -2384,6 +2451,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>评估汇总（PDF）(&amp;S)…</translation>
     </message>
     <message>
+        <source>Semester &amp;report (PDF)…</source>
+        <translation>学期工作报告（PDF）(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Certificate of participation (PDF)…</source>
         <translation>参与证书（PDF）(&amp;C)…</translation>
     </message>
@@ -2402,6 +2473,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>Evaluation summary…</source>
         <translation>评估汇总…</translation>
+    </message>
+    <message>
+        <source>Semester report…</source>
+        <translation>学期工作报告…</translation>
     </message>
     <message>
         <source>Certificate…</source>
@@ -2426,6 +2501,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>Evaluation summary</source>
         <translation>评估汇总</translation>
+    </message>
+    <message>
+        <source>Semester report</source>
+        <translation>学期工作报告</translation>
     </message>
     <message>
         <source>Choose a semester on the toolbar first.</source>
@@ -2973,6 +3052,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>标题</translation>
     </message>
     <message>
+        <source>Chinese title</source>
+        <translation>中文标题</translation>
+    </message>
+    <message>
         <source>Abstract</source>
         <translation>摘要</translation>
     </message>
@@ -3015,6 +3098,30 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>Record a review, mark the report published, attach or open its file, prepare the article (also: double-click the row)</source>
         <translation>记录审阅意见、标记报告已发布、附加或打开文件、撰写推文（也可双击该行）</translation>
+    </message>
+    <message>
+        <source>WeChat article…</source>
+        <translation>微信推文…</translation>
+    </message>
+    <message>
+        <source>Preview the article for the &quot;Global SJTU&quot; WeChat account, copy it or save it as HTML with its pictures</source>
+        <translation>预览微信公众号“Global SJTU”的推文，复制推文或连同图片另存为 HTML</translation>
+    </message>
+    <message>
+        <source>Copy for WeChat</source>
+        <translation>复制到微信</translation>
+    </message>
+    <message>
+        <source>Put the article on the clipboard with its formatting, ready to paste into the WeChat editor</source>
+        <translation>将推文连同格式复制到剪贴板，可直接粘贴到微信编辑器中</translation>
+    </message>
+    <message>
+        <source>WeChat article</source>
+        <translation>微信推文</translation>
+    </message>
+    <message>
+        <source>Copied the WeChat article of &quot;{title}&quot;: paste it into the WeChat editor.</source>
+        <translation>已复制“{title}”的微信推文：请粘贴到微信编辑器中。</translation>
     </message>
 </context>
 <context>
@@ -3061,6 +3168,22 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>Workshops outside these hours on any side are flagged; the time-slot finder keeps inside them</source>
         <translation>任何一方超出此时段的研讨会都会被标注；查找可用时段时只在此时段内查找</translation>
+    </message>
+    <message>
+        <source>Agenda language</source>
+        <translation>议程语言</translation>
+    </message>
+    <message>
+        <source>Programme language</source>
+        <translation>日程语言</translation>
+    </message>
+    <message>
+        <source>Certificate language</source>
+        <translation>证书语言</translation>
+    </message>
+    <message>
+        <source>The language this document is printed in unless you choose another when exporting it</source>
+        <translation>导出时未另行选择时，该文档使用此语言</translation>
     </message>
     <message>
         <source>Chinese font for PDF</source>
@@ -3433,6 +3556,14 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>标题</translation>
     </message>
     <message>
+        <source>Chinese title</source>
+        <translation>中文标题</translation>
+    </message>
+    <message>
+        <source>optional; printed on Chinese documents</source>
+        <translation>选填；用于中文文档</translation>
+    </message>
+    <message>
         <source>Semester</source>
         <translation>学期</translation>
     </message>
@@ -3495,6 +3626,14 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>Set status of selected</source>
         <translation>设置所选专题的状态</translation>
+    </message>
+    <message>
+        <source>E-mail the partners…</source>
+        <translation>发邮件给合作院校…</translation>
+    </message>
+    <message>
+        <source>Write to the contacts of every partner this topic is offered to; sent messages mark the outreach contacted</source>
+        <translation>给推荐此专题的每所合作院校的联系人写信；发送后，对外联络标记为已联系</translation>
     </message>
     <message>
         <source>Not offered</source>
@@ -3664,6 +3803,45 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     </message>
 </context>
 <context>
+    <name>WeChatArticleDialog</name>
+    <message>
+        <source>WeChat article</source>
+        <translation>微信推文</translation>
+    </message>
+    <message>
+        <source>This is how the article will look in the WeChat editor. Copy it, then paste it into the editor of the &quot;Global SJTU&quot; account; its formatting comes along. Pictures are not carried by the clipboard: save the article as HTML and upload them from its folder.</source>
+        <translation>以下为推文在微信编辑器中的效果。复制后粘贴到“Global SJTU”公众号的编辑器中，格式会一并带入。剪贴板无法带入图片：请将推文另存为 HTML，再从其文件夹中上传图片。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy for WeChat</source>
+        <translation>复制到微信(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as HTML…</source>
+        <translation>另存为 HTML(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into the WeChat editor.</source>
+        <translation>已复制。请粘贴到微信编辑器中。</translation>
+    </message>
+    <message>
+        <source>Save the WeChat article</source>
+        <translation>保存微信推文</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message>
+        <source>The article could not be saved: {error}</source>
+        <translation>无法保存推文：{error}</translation>
+    </message>
+    <message>
+        <source>Saved {file} and {count} picture(s) beside it.</source>
+        <translation>已保存 {file}，同目录下另有 {count} 张图片。</translation>
+    </message>
+</context>
+<context>
     <name>WorkshopPlanner</name>
     <message>
         <source>Workshop planner</source>
@@ -3755,6 +3933,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>Exchange</source>
         <translation>交流</translation>
+    </message>
+    <message>
+        <source>Chinese title</source>
+        <translation>中文标题</translation>
     </message>
     <message>
         <source>Round</source>
@@ -3855,6 +4037,30 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>Open this round in the planner (also: double-click the row, Ctrl+Shift+P)</source>
         <translation>在策划界面中打开此轮（也可双击该行，或按 Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <source>E-mail…</source>
+        <translation>发送邮件…</translation>
+    </message>
+    <message>
+        <source>Invitations, preparation reminders, certificates and thank-you notes for this round, previewed before they go out</source>
+        <translation>本轮次的邀请、准备工作提醒、证书和致谢邮件，发送前可预览</translation>
+    </message>
+    <message>
+        <source>Invitation with the calendar entry…</source>
+        <translation>附日历条目的邀请…</translation>
+    </message>
+    <message>
+        <source>Preparation reminder…</source>
+        <translation>准备工作提醒…</translation>
+    </message>
+    <message>
+        <source>Certificates to this round&apos;s attendees…</source>
+        <translation>给本轮出席人员的证书…</translation>
+    </message>
+    <message>
+        <source>Thank-you to the partner contacts…</source>
+        <translation>致合作院校联系人的感谢信…</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,6 @@ from Settings is preselected), and Settings holds each document's default.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -17,16 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.settings import DOCUMENT_LANGUAGES
+from ui.widgets.translation import tr
 
 
 def language_choices() -> list[tuple[str, str]]:
     """(value, label) for each document language, in the order of DOCUMENT_LANGUAGES."""
-    tr = QCoreApplication.translate
-    labels = {
-        "en": tr("DocumentLanguage", "English"),
-        "zh": tr("DocumentLanguage", "Chinese"),
-        "both": tr("DocumentLanguage", "English and Chinese"),
-    }
+    labels = {"en": tr("English"), "zh": tr("Chinese"), "both": tr("English and Chinese")}
     return [(value, labels[value]) for value in DOCUMENT_LANGUAGES]
 
 
