@@ -55,7 +55,7 @@ ALLOWED_WORDS = {
 }
 ABBREVIATION = re.compile(r"[A-Z]{2,5}")  # time-zone names such as CST, BST, AEDT, and units
 # Tokens that are addresses, paths, patterns or zones rather than words.
-NOT_WORDS = re.compile(r"\S*(?:://|@|/|\\|\*\.)\S*|\b[\w-]+(?:\.[\w-]+){2,}\b|\b\w+\.(?:md|py|pdf|xlsx|ics|sqlite3|ttf|ttc)\b|\{\w+\}|%\d")
+NOT_WORDS = re.compile(r"\S*(?:://|@|/|\\|\*\.)\S*|\b[\w-]+(?:\.[\w-]+){2,}\b|\b[\w.-]+\.(?:md|py|pdf|xlsx|ics|eml|html|sqlite3|ttf|ttc)\b|\{\w+\}|%\d")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’_-]*[A-Za-z]")
 
 
