@@ -1325,6 +1325,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <source>not scored</source>
         <translation>未评分</translation>
     </message>
+    <message>
+        <source>Score: {item}</source>
+        <translation>评分：{item}</translation>
+    </message>
 </context>
 <context>
     <name>ExchangeDialog</name>
@@ -2485,6 +2489,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>Chinese font</source>
         <translation>中文字体</translation>
+    </message>
+    <message>
+        <source>Characters the PDF cannot show</source>
+        <translation>PDF 无法显示的字符</translation>
     </message>
     <message>
         <source>Agenda</source>
