@@ -45,7 +45,10 @@ class DeleteImpact:
 
 
 def humanise(name: str) -> str:
-    return name.replace("_", " ")
+    """A column's name in messages, in the interface language ("starts_on" → "starts on" / "开始日期").
+
+    resources/update_translations.py puts every column's name in the catalogue."""
+    return _(name.replace("_", " "))
 
 
 def plain_value(value: Any) -> Any:

@@ -7,7 +7,8 @@ Run after adding or changing a visible string (docs/languages.md):
 1. Qt strings (`self.tr()`, a module's `tr()`, `QCoreApplication.translate()`) in ui/ go into
    resources/translations/iad_zh_CN.ts through `pyside6-lupdate` (no line numbers, no obsolete
    entries), which is compiled to iad_zh_CN.qm with `pyside6-lrelease`.
-2. gettext strings (`_()`, `lazy_text()`) in app/, exports/ and models/, and every enum's label, go into
+2. gettext strings (`_()`, `lazy_text()`) in app/, exports/ and models/, every enum's label and every
+   column's name (for messages that name a field), go into
    resources/locale/zh_CN/LC_MESSAGES/iad.po (with Babel), compiled to iad.mo.
 
 New strings arrive untranslated; the script lists them. Translate them in the .ts (replace
@@ -95,6 +96,17 @@ def enum_labels() -> list[str]:
     return labels
 
 
+def column_names() -> list[str]:
+    """Every column's name as app/records.py humanise() shows it in messages ("starts on")."""
+    sys.path.insert(0, str(ROOT))
+    import models  # noqa: F401 - registers every table
+    from models.base import Base
+
+    system = {"id", "version", "created_at", "updated_at"}
+    return sorted({column.key.replace("_", " ") for table in Base.metadata.sorted_tables
+                   for column in table.columns if column.key not in system and not column.primary_key})
+
+
 def gettext_template(root: Path = ROOT):  # type: ignore[no-untyped-def]
     """Every `_()` message in the gettext sources plus the enum labels, as a Babel catalogue."""
     from babel.messages.catalog import Catalog
@@ -108,6 +120,8 @@ def gettext_template(root: Path = ROOT):  # type: ignore[no-untyped-def]
                 template.add(message, locations=[(f"{folder}/{filename}", lineno)])
     for label in enum_labels():
         template.add(label, locations=[("models/enums.py", 0)])
+    for name in column_names():
+        template.add(name, locations=[("models", 0)])
     return template
 
 

@@ -139,3 +139,12 @@ def test_enum_labels_follow_a_language_chosen_before_the_models_loaded() -> None
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, encoding="utf-8")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "研究报告"
+
+
+def test_a_message_names_the_field_and_the_duration_in_chinese(chinese_messages: object) -> None:
+    from app.planning.zones import format_duration
+    from app.records import humanise
+
+    assert humanise("starts_on") == "开始日期"
+    assert format_duration(165) == "2 小时 45 分钟"
+    assert "{field}为必填项。".format(field=humanise("title")) == "标题为必填项。"

@@ -63,21 +63,17 @@ def format_hours(offset: timedelta) -> str:
     sign = "-" if minutes < 0 else ""
     minutes = abs(minutes)
     hours, rest = divmod(minutes, 60)
-    if rest and hours:
-        return f"{sign}{hours} h {rest} min"
-    if rest:
-        return f"{sign}{rest} min"
-    return f"{sign}{hours} h"
+    return sign + format_duration(hours * 60 + rest) if hours or rest else _("{h} h").format(h=0)
 
 
 def format_duration(minutes: int) -> str:
     """2 h 45 min, 35 min, 3 h."""
     hours, rest = divmod(int(minutes), 60)
     if hours and rest:
-        return f"{hours} h {rest} min"
+        return _("{h} h {m} min").format(h=hours, m=rest)
     if hours:
-        return f"{hours} h"
-    return f"{rest} min"
+        return _("{h} h").format(h=hours)
+    return _("{m} min").format(m=rest)
 
 
 def local(instant: datetime, tz: ZoneInfo) -> datetime:
