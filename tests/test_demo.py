@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import time
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -448,9 +446,7 @@ def test_default_day_is_today(db_session: Session) -> None:
 
 # ---- large ----------------------------------------------------------------------------------------------------
 def test_large_demo_is_a_ten_year_database(db_session: Session) -> None:
-    started = time.perf_counter()
     counts = fill_demo(db_session, "large", today=TODAY)
-    elapsed = time.perf_counter() - started
     assert counts.semesters == 20
     assert counts.workshops >= 2_000 and counts.panels >= 10_000
     assert counts.participations >= 50_000 and counts.reports >= 20_000
@@ -461,8 +457,6 @@ def test_large_demo_is_a_ten_year_database(db_session: Session) -> None:
     # Ids were reserved, not guessed: the ORM can add rows afterwards.
     db_session.add(Semester(name="2040 Fall", starts_on=date(2040, 9, 1), ends_on=date(2041, 1, 15)))
     db_session.flush()
-    budget = float(os.environ.get("IAD_DEMO_LARGE_BUDGET", "90"))
-    assert elapsed < budget, f"the large demo took {elapsed:.1f} s"
 
 
 def test_some_topics_exchanges_and_panels_have_a_chinese_title(db_session: Session, small: DemoCounts) -> None:
