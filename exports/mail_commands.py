@@ -91,6 +91,7 @@ def _run(args: argparse.Namespace, database: Any, settings: Settings) -> int:
     from app.messages.compose import NO_ADDRESS
     from app.messages.message_log import Outcome, record_outcome
     from app.storage.users import resolve_actor
+    from models.enums import UserRole
     from exports.mail import today_local
 
     today = today_local(settings)
@@ -105,6 +106,7 @@ def _run(args: argparse.Namespace, database: Any, settings: Settings) -> int:
                 n=len(batch.to_send)))
             return 0
         actor = resolve_actor(session)
+        actor.require(UserRole.OFFICER, _("send messages"))  # before anything goes out unlogged
 
         def record(message: Message, outcome: Outcome) -> None:
             with database.transaction() as log_session:

@@ -202,3 +202,15 @@ def test_mail_command_needs_the_password_in_the_keyring(tmp_path: Path, smtp_ser
     assert main(["--database", url, "mail", "call_for_topics", "--semester", "2027 Spring", "--send"]) == 1
     assert "No password for iad-officer at 127.0.0.1 in the keyring" in capsys.readouterr().err
     assert smtp_server.handler.received == []
+
+
+def test_mail_command_without_the_records_to_write_about_is_one_sentence(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = _cli_database(tmp_path)
+    for kind, expected in (("invitation", "Choose the workshop (round) to write about."),
+                           ("call_for_topics", "Choose the semester to write about."),
+                           ("thank_you", "Choose the exchange to write about.")):
+        assert main(["--database", url, "mail", kind, "--dry-run"]) == 1
+        assert capsys.readouterr().err.strip() == f"iad-workshops: {expected}"
+    assert main(["--database", url, "mail", "invitation", "--workshop", "999", "--dry-run"]) == 1
+    assert "The workshop #999 does not exist." in capsys.readouterr().err

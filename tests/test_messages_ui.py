@@ -336,3 +336,17 @@ def test_stop_leaves_the_rest_for_the_next_batch(qtbot: QtBot, sqlite_database: 
         assert dialog.send(confirm=False)
     assert finished.args[0].startswith("2 sent")
     assert [r.envelope_to for r in smtp_server.handler.received] == [["amo@sjtu.edu.cn"], ["lib@sjtu.edu.cn"]]
+
+
+def test_a_viewer_previews_but_writes_and_sends_nothing(qtbot: QtBot, sqlite_database: Database, semester_id: int,
+                                                        tmp_path: Path, smtp_server: SmtpServer) -> None:
+    settings = Settings(smtp_host=smtp_server.host, smtp_port=smtp_server.port, smtp_security="none",
+                        mail_from_address="iad@sjtu.edu.cn")
+    dialog = ComposeDialog(sqlite_database, settings, Actor("guest", UserRole.VIEWER), t.CALL_FOR_TOPICS,
+                           Selection(semester_id=semester_id), today=lambda: TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.subject.text() == "2027 Spring 国际在线工作坊选题征集"
+    assert not dialog.send(confirm=False)
+    assert not dialog.save_drafts(tmp_path)
+    assert dialog.status.text() == "guest is a viewer and may not send messages."
+    assert smtp_server.handler.received == [] and list(tmp_path.glob("*.eml")) == [] and _logged(sqlite_database) == []

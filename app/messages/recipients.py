@@ -100,23 +100,29 @@ def _department_names(department: Department) -> dict[str, str]:
 
 
 def _semester(session: Session, semester_id: int | None) -> Semester:
-    semester = session.get(Semester, semester_id) if semester_id is not None else None
+    if semester_id is None:
+        raise ValidationError("semester", _("Choose the semester to write about."))
+    semester = session.get(Semester, semester_id)
     if semester is None:
-        raise NotFoundError(_("Choose a semester: the semester #{id} does not exist.").format(id=semester_id))
+        raise NotFoundError(_("The semester #{id} does not exist.").format(id=semester_id))
     return semester
 
 
 def _workshop(session: Session, workshop_id: int | None) -> Workshop:
-    workshop = session.get(Workshop, workshop_id) if workshop_id is not None else None
+    if workshop_id is None:
+        raise ValidationError("workshop", _("Choose the workshop (round) to write about."))
+    workshop = session.get(Workshop, workshop_id)
     if workshop is None:
-        raise NotFoundError(_("Choose a workshop: the workshop #{id} does not exist.").format(id=workshop_id))
+        raise NotFoundError(_("The workshop #{id} does not exist.").format(id=workshop_id))
     return workshop
 
 
 def _exchange(session: Session, exchange_id: int | None) -> Exchange:
-    exchange = session.get(Exchange, exchange_id) if exchange_id is not None else None
+    if exchange_id is None:
+        raise ValidationError("exchange", _("Choose the exchange to write about."))
+    exchange = session.get(Exchange, exchange_id)
     if exchange is None:
-        raise NotFoundError(_("Choose an exchange: the exchange #{id} does not exist.").format(id=exchange_id))
+        raise NotFoundError(_("The exchange #{id} does not exist.").format(id=exchange_id))
     return exchange
 
 

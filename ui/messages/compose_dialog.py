@@ -49,6 +49,7 @@ from app.messages.templates import kind_label
 from app.settings import Settings
 from app.storage.credentials import PasswordStore, password_store
 from app.storage.database import Database
+from models.enums import UserRole
 from ui.widgets.background import run_in_background
 from ui.widgets.table_model import ListModel
 from ui.widgets.translation import tr
@@ -361,8 +362,17 @@ class ComposeDialog(QDialog):
     def _pending_rows(self, states: tuple[str, ...]) -> list[int]:
         return [row for row, state in enumerate(self.states) if state in states]
 
+    def _allowed(self) -> bool:
+        """Checked before anything is written or sent, so nothing goes out unlogged."""
+        try:
+            self.actor.require(UserRole.OFFICER, self.tr("send messages"))
+        except AppError as error:
+            self.status.setText(str(error))
+            return False
+        return True
+
     def save_drafts(self, folder: Path | None = None) -> bool:
-        if self.busy or not self._keep_pending_edit():
+        if self.busy or not self._allowed() or not self._keep_pending_edit():
             return False
         rows = self._pending_rows((READY, EDITED, FAILED, DRAFTED))
         if not rows:
@@ -390,7 +400,7 @@ class ComposeDialog(QDialog):
         return True
 
     def send(self, *, confirm: bool = True) -> bool:
-        if self.busy or not self._keep_pending_edit():
+        if self.busy or not self._allowed() or not self._keep_pending_edit():
             return False
         from exports.mail import MailConnection, MailServer, build_email, send_one
 
