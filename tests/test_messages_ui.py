@@ -350,3 +350,26 @@ def test_a_viewer_previews_but_writes_and_sends_nothing(qtbot: QtBot, sqlite_dat
     assert not dialog.save_drafts(tmp_path)
     assert dialog.status.text() == "guest is a viewer and may not send messages."
     assert smtp_server.handler.received == [] and list(tmp_path.glob("*.eml")) == [] and _logged(sqlite_database) == []
+
+
+def test_one_attachment_that_cannot_be_made_fails_that_message_only(
+        qtbot: QtBot, sqlite_database: Database, semester_id: int, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.errors import AppError
+    from exports import mail
+
+    real = mail.attachment_file
+
+    def refusing(session: Any, attachment: Any, message: Any, *args: Any) -> Any:
+        if message.to_email == "cc@sjtu.edu.cn":
+            raise AppError("The department #2 no longer exists.")
+        return real(session, attachment, message, *args)
+
+    monkeypatch.setattr(mail, "attachment_file", refusing)
+    dialog = _dialog(qtbot, sqlite_database, semester_id)
+    assert dialog.save_drafts(tmp_path)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30000)
+    assert [dialog.model.index(r, 3).data() for r in range(3)] == [
+        "draft written", "failed: The department #2 no longer exists.", "draft written"]
+    assert len(list(tmp_path.glob("*.eml"))) == 2
+    assert ("cc@sjtu.edu.cn", "failed") in _logged(sqlite_database)

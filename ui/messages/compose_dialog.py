@@ -390,8 +390,12 @@ class ComposeDialog(QDialog):
         def work(row: int) -> Outcome:
             message = self.messages[row]
             with self.database.transaction() as session:
-                path, message_id = write_draft(session, message, folder, row + 1, self.settings)
-                outcome = Outcome(DRAFTED, "draft", str(path), message_id)
+                try:
+                    path, message_id = write_draft(session, message, folder, row + 1, self.settings)
+                except AppError as error:  # this recipient's attachment or header: the others can still go
+                    outcome = Outcome(FAILED, "draft", str(error))
+                else:
+                    outcome = Outcome(DRAFTED, "draft", str(path), message_id)
                 record_outcome(session, self.actor, message, outcome, today=self._today())
             return outcome
 
@@ -439,9 +443,13 @@ class ComposeDialog(QDialog):
 
         def work(row: int) -> Outcome:
             message = self.messages[row]
-            with self.database.sessions() as session:
-                email = build_email(session, message, self.settings, draft=False)
-            outcome, stop = send_one(connection, email)
+            try:
+                with self.database.sessions() as session:
+                    email = build_email(session, message, self.settings, draft=False)
+            except AppError as error:  # this recipient's attachment or header: the others can still go
+                outcome, stop = Outcome(FAILED, "smtp", str(error)), False
+            else:
+                outcome, stop = send_one(connection, email)
             with self.database.transaction() as session:
                 record_outcome(session, self.actor, message, outcome, today=self._today())
             if stop:
