@@ -265,11 +265,15 @@ def send_batch(items: Sequence[tuple[Message, EmailMessage]], connection: MailCo
 def write_drafts(session: Session, messages: Sequence[Message], folder: Path, settings: Settings,
                  record: Callable[[Message, Outcome], None],
                  progress: Callable[[int, int], None] | None = None) -> list[Path]:
-    """Every ready message as an .eml draft in `folder`; each logged as drafted."""
+    """Every ready message as an .eml draft in `folder`; each logged as drafted (or failed, with why)."""
     Path(folder).mkdir(parents=True, exist_ok=True)
     written = []
     for index, message in enumerate(messages, 1):
-        path, message_id = write_draft(session, message, folder, index, settings)
+        try:
+            path, message_id = write_draft(session, message, folder, index, settings)
+        except AppError as error:  # this recipient's attachment or header: the others can still go
+            record(message, Outcome(FAILED, "draft", str(error)))
+            continue
         written.append(path)
         record(message, Outcome(DRAFTED, "draft", str(path), message_id))
         if progress is not None:

@@ -118,9 +118,14 @@ def _run(args: argparse.Namespace, database: Any, settings: Settings) -> int:
         if args.drafts:
             from exports.mail import write_drafts
 
-            written = write_drafts(session, batch.to_send, args.drafts, settings, record)
+            def record_and_say(message: Message, outcome: Outcome) -> None:
+                record(message, outcome)
+                if outcome.result != "drafted":
+                    print(_("Not written: {to}: {why}").format(to=_describe(message), why=outcome.detail))
+
+            written = write_drafts(session, batch.to_send, args.drafts, settings, record_and_say)
             print(_("Wrote {n} draft(s) into {folder}.").format(n=len(written), folder=args.drafts))
-            return 0
+            return 0 if len(written) == len(batch.to_send) else 1
         return _send(session, batch, settings, record, ask=args.ask_password)
 
 
@@ -137,7 +142,16 @@ def _send(session: Any, batch: Batch, settings: Settings, record: Any, *, ask: b
         if password is None:
             raise AppError(_("No password for {user} at {host} in the keyring; save it in the window's Settings "
                              "or add --ask-password.").format(user=server.username, host=server.host))
-    items = [(message, build_email(session, message, settings, draft=False)) for message in batch.to_send]
+    from app.messages.message_log import FAILED, Outcome
+
+    items = []
+    for message in batch.to_send:
+        try:
+            items.append((message, build_email(session, message, settings, draft=False)))
+        except AppError as error:  # this recipient's attachment or header: the others can still go
+            record(message, Outcome(FAILED, "smtp", str(error)))
+            print(_("Not sent: {to}: {why}").format(to=_describe(message), why=error))
+    unbuilt = len(batch.to_send) - len(items)
 
     def progress(done: int, total: int) -> None:
         print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
@@ -149,8 +163,8 @@ def _send(session: Any, batch: Batch, settings: Settings, record: Any, *, ask: b
     report = send_batch(items, MailConnection(server, password), record_and_say, progress=progress)
     print(file=sys.stderr)
     print(_("{sent} sent, {failed} failed, {left} not attempted.").format(
-        sent=report.sent, failed=report.failed, left=len(items) - report.sent - report.failed))
+        sent=report.sent, failed=report.failed + unbuilt, left=len(items) - report.sent - report.failed))
     if report.stopped:
         print(_("Stopped: {why} Run the same command again to send the rest; nothing is sent twice.").format(
             why=report.stopped))
-    return 1 if report.failed or report.stopped else 0
+    return 1 if report.failed or report.stopped or unbuilt else 0

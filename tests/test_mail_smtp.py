@@ -214,3 +214,29 @@ def test_mail_command_without_the_records_to_write_about_is_one_sentence(
         assert capsys.readouterr().err.strip() == f"iad-workshops: {expected}"
     assert main(["--database", url, "mail", "invitation", "--workshop", "999", "--dry-run"]) == 1
     assert "The workshop #999 does not exist." in capsys.readouterr().err
+
+
+def test_mail_command_sends_the_others_when_one_attachment_cannot_be_made(
+        tmp_path: Path, smtp_server: SmtpServer, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    real = mail.attachment_file
+
+    def refusing(session: Any, attachment: Any, message: Any, *args: Any) -> Any:
+        if message.to_email == "office2@sjtu.edu.cn":
+            raise AppError("The department #2 no longer exists.")
+        return real(session, attachment, message, *args)
+
+    monkeypatch.setattr(mail, "attachment_file", refusing)
+    url = _cli_database(tmp_path)
+    _settings(smtp_server, mail_pause_seconds=0).save()
+    common = ["--database", url, "mail", "call_for_topics", "--semester", "2027 Spring"]
+    assert main([*common, "--send"]) == 1
+    out = capsys.readouterr().out
+    assert "Not sent: 办公室2 <office2@sjtu.edu.cn>: The department #2 no longer exists." in out
+    assert "3 sent, 1 failed, 0 not attempted." in out
+    assert len(smtp_server.handler.received) == 3
+    assert main([*common, "--drafts", str(tmp_path / "drafts")]) == 1
+    assert "Not written: 办公室2 <office2@sjtu.edu.cn>: The department #2 no longer exists." in capsys.readouterr().out
+    monkeypatch.undo()
+    assert main([*common, "--drafts", str(tmp_path / "drafts")]) == 0
+    assert len(list((tmp_path / "drafts").glob("*.eml"))) == 1  # the three sent are not drafted again
