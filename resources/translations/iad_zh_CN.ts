@@ -965,6 +965,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>恢复发送(&amp;I)</translation>
     </message>
     <message>
+        <source>send messages</source>
+        <translation>发送邮件</translation>
+    </message>
+    <message>
         <source>There is no message to write.</source>
         <translation>没有可生成的邮件。</translation>
     </message>
