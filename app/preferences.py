@@ -12,6 +12,10 @@ from app.planning.zones import OfficeHours
 
 # field -> (label, lowest, highest)
 WHOLE_NUMBERS: dict[str, tuple[str, int, int]] = {
+    "workshop_minutes_min": (lazy_text("Shortest usual workshop (minutes)"), 30, 600),
+    "workshop_minutes_max": (lazy_text("Longest usual workshop (minutes)"), 30, 600),
+    "panel_minutes_min": (lazy_text("Shortest usual panel (minutes)"), 5, 240),
+    "panel_minutes_max": (lazy_text("Longest usual panel (minutes)"), 5, 240),
     "report_due_days": (lazy_text("Reports due after the last round (days)"), 1, 365),
     "attachment_limit_mb": (lazy_text("Largest report file (MB)"), 1, 500),
     "backup_keep": (lazy_text("Automatic backups kept"), 1, 100),
@@ -31,6 +35,11 @@ def check_settings(settings: Settings) -> None:
         if not isinstance(value, int) or not low <= value <= high:
             raise ValidationError(field, _("{label} must be between {low} and {high}.").format(
                 label=label, low=low, high=high))
+    for low_field, high_field, what in (("workshop_minutes_min", "workshop_minutes_max", _("workshop")),
+                                        ("panel_minutes_min", "panel_minutes_max", _("panel"))):
+        if getattr(settings, high_field) < getattr(settings, low_field):
+            raise ValidationError(high_field, _("The longest usual {what} must not be shorter than the shortest.")
+                                  .format(what=what))
     font = settings.cjk_font_path.strip()
     if font:
         path = Path(font.rsplit(",", 1)[0] if font.rsplit(",", 1)[-1].isdigit() else font)

@@ -61,6 +61,11 @@ class Settings:
     iad_timezone: str = "Asia/Shanghai"
     office_hours_start: str = "08:00"
     office_hours_end: str = "20:00"
+    # The IAD's rule: a workshop lasts 2.5–3 hours and a panel 30–40 minutes.
+    workshop_minutes_min: int = 150
+    workshop_minutes_max: int = 180
+    panel_minutes_min: int = 30
+    panel_minutes_max: int = 40
     report_due_days: int = 30
     attachment_limit_mb: int = 25
     cjk_font_path: str = ""

@@ -12,11 +12,9 @@ the planner checks unsaved edits with the same code that guards the database.
 """
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -27,6 +25,20 @@ from app.i18n import _
 from app.planning.records import workshops
 from app.settings import Settings
 from app.planning.local_times import Side
+from app.planning.plans import (
+    DEFAULT_TRACK,
+    ERROR,
+    WARNING,
+    Booking,
+    PanelPlan,
+    PlanContext,
+    Problem,
+    RoundInfo,
+    Severity,
+    SpeakerPlan,
+    WorkshopPlan,
+    name_key,
+)
 from app.planning.zones import (
     OfficeHours,
     clock_changes,
@@ -42,150 +54,10 @@ from app.planning.zones import (
 from models import Exchange, Panel, PanelSpeaker, Workshop
 from models.enums import ExchangeKind, UserRole, WorkshopStatus
 
-Severity = Literal["error", "warning"]
-ERROR: Severity = "error"
-WARNING: Severity = "warning"
-
-DEFAULT_TRACK = "Main room"
-WORKSHOP_MINUTES = (120, 210)  # 2 to 3.5 hours
-PANEL_MINUTES = (25, 45)
 MAX_ROUNDS = 3
 # Workshops last at most ten hours (app/planning/records.py), so any workshop that
 # can overlap a span starts less than a day before it.
 BOOKING_LOOKBACK = timedelta(hours=24)
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One broken rule. `panel_id` is the panel's id, or its negative draft key when not saved yet."""
-
-    severity: Severity
-    code: str
-    message: str
-    workshop_id: int | None
-    panel_id: int | None
-    field: str
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity == ERROR
-
-
-# ---- what a check looks at ------------------------------------------------------
-def name_key(name: str) -> str:
-    """Names compare trimmed, with inner spaces collapsed and case ignored."""
-    return " ".join((name or "").split()).casefold()
-
-
-@dataclass
-class SpeakerPlan:
-    """A speaker: one of ours (person_id) or the partner's (contact_id)."""
-
-    name: str
-    person_id: int | None = None
-    contact_id: int | None = None
-    aliases: tuple[str, ...] = ()  # other spellings (English and Chinese names) a moderator may be typed as
-
-    @property
-    def ref(self) -> tuple[int | None, int | None]:
-        return (self.person_id, self.contact_id)
-
-    @property
-    def is_partner_side(self) -> bool:
-        return self.contact_id is not None
-
-
-@dataclass
-class PanelPlan:
-    key: int  # the panel's id once saved; a negative number for a panel not saved yet
-    title: str
-    starts_at: datetime
-    duration_minutes: int
-    track: str = DEFAULT_TRACK
-    title_zh: str = ""  # optional Chinese title
-    moderator: str = ""
-    description: str = ""
-    interpretation_needed: bool = False
-    language_pair: str = ""
-    interpreter: str = ""
-    speakers: list[SpeakerPlan] = field(default_factory=list)
-    id: int | None = None
-    version: int | None = None
-
-    @property
-    def ends_at(self) -> datetime:
-        return self.starts_at + timedelta(minutes=self.duration_minutes)
-
-
-@dataclass
-class WorkshopPlan:
-    """A workshop and its panels as plain values: what is stored, or what the officer is editing."""
-
-    id: int | None
-    exchange_id: int
-    round_number: int
-    starts_at: datetime
-    duration_minutes: int
-    platform: str = ""
-    link: str = ""
-    interpretation_languages: str = ""
-    interpreter: str = ""
-    status: WorkshopStatus = WorkshopStatus.PLANNED
-    minutes: str = ""
-    outcome: str = ""
-    continues_independently: bool = False
-    version: int | None = None
-    panels: list[PanelPlan] = field(default_factory=list)
-
-    @property
-    def ends_at(self) -> datetime:
-        return self.starts_at + timedelta(minutes=self.duration_minutes)
-
-    def panel(self, key: int) -> PanelPlan | None:
-        return next((panel for panel in self.panels if panel.key == key), None)
-
-    def copy(self) -> WorkshopPlan:
-        return copy.deepcopy(self)
-
-
-
-@dataclass(frozen=True)
-class RoundInfo:
-    workshop_id: int
-    round_number: int
-    starts_at: datetime
-    duration_minutes: int
-    status: WorkshopStatus
-
-
-@dataclass(frozen=True)
-class Booking:
-    """An interpreter busy in another workshop (or one of its panels) from `starts_at` to `ends_at`."""
-
-    workshop_id: int
-    panel_id: int | None
-    interpreter: str
-    starts_at: datetime
-    ends_at: datetime
-    label: str  # "round 1 of 'Student mental health' (panel 'Peer support')"
-
-
-@dataclass(frozen=True)
-class PlanContext:
-    """What a check needs besides the plan: the exchange, its partners and other workshops."""
-
-    exchange_title: str
-    kind: ExchangeKind
-    planned_rounds: int
-    rounds: tuple[RoundInfo, ...] = ()
-    partners: tuple[Side, ...] = ()
-    bookings: tuple[Booking, ...] = ()
-    window: tuple[datetime, datetime] | None = None  # the span `bookings` were read for
-
-    def covers(self, plan: WorkshopPlan) -> bool:
-        """Whether the bookings were read for a span containing the plan's."""
-        return self.window is not None and self.window[0] <= plan.starts_at and plan.ends_at <= self.window[1] \
-            and all(self.window[0] <= p.starts_at and p.ends_at <= self.window[1] for p in plan.panels)
 
 
 # ---- the check --------------------------------------------------------------------
@@ -217,6 +89,13 @@ def _identities(panel: PanelPlan) -> list[_Identity]:
     return people
 
 
+def split_names(text: str) -> list[str]:
+    """The people named in an interpreter field: "Zhao Min, Li Na" or "赵敏、李娜" are two."""
+    for separator in "，、;；/\n":
+        text = text.replace(separator, ",")
+    return [name.strip() for name in text.split(",") if name.strip()]
+
+
 def _role(role: str) -> str:
     return _("speaker") if role == "speaker" else _("moderator")
 
@@ -243,8 +122,12 @@ class _Checker:
         )
 
     def clock(self, instant: datetime) -> str:
+        """The IAD time of day, with the date when it is not the workshop's day (a panel left on another day)."""
         assert self.iad_zone is not None
-        return format_local(instant, self.iad_zone, with_date=False)
+        same_day = instant.astimezone(self.iad_zone).date() == self.plan.starts_at.astimezone(self.iad_zone).date()
+        days_apart = any(p.starts_at.astimezone(self.iad_zone).date()
+                         != self.plan.starts_at.astimezone(self.iad_zone).date() for p in self.plan.panels)
+        return format_local(instant, self.iad_zone, with_date=not same_day or days_apart)
 
     def run(self) -> list[Problem]:
         self.check_lengths()
@@ -261,18 +144,40 @@ class _Checker:
         return [p for p in self.problems if p.is_error] + [p for p in self.problems if not p.is_error]
 
     # -- lengths --
+    def length_severity(self, minutes: int, low: int, high: int) -> Severity | None:
+        """None inside the usual length; a warning outside it; an error under half of it or over double."""
+        if low <= minutes <= high:
+            return None
+        return ERROR if minutes * 2 < low or minutes > high * 2 else WARNING
+
     def check_lengths(self) -> None:
-        low, high = WORKSHOP_MINUTES
-        if not low <= self.plan.duration_minutes <= high:
+        settings = self.settings
+        low, high = settings.workshop_minutes_min, settings.workshop_minutes_max
+        usual = _("{low} to {high}").format(low=format_duration(low), high=format_duration(high))
+        severity = self.length_severity(self.plan.duration_minutes, low, high)
+        if severity == WARNING:
             self.add(WARNING, "workshop_length", _(
-                "The workshop lasts {length}; workshops usually last 2 to 3.5 hours."
-            ).format(length=format_duration(self.plan.duration_minutes)), field="duration_minutes")
-        low, high = PANEL_MINUTES
+                "The workshop lasts {length}; IAD workshops last {usual}."
+            ).format(length=format_duration(self.plan.duration_minutes), usual=usual), field="duration_minutes")
+        elif severity == ERROR:
+            self.add(ERROR, "workshop_length", _(
+                "The workshop lasts {length}, far from the usual {usual} (under half or over double); "
+                "change its length, or the usual length in Settings."
+            ).format(length=format_duration(self.plan.duration_minutes), usual=usual), field="duration_minutes")
+        low, high = settings.panel_minutes_min, settings.panel_minutes_max
+        usual = _("{low} to {high}").format(low=format_duration(low), high=format_duration(high))
         for panel in self.plan.panels:
-            if not low <= panel.duration_minutes <= high:
+            severity = self.length_severity(panel.duration_minutes, low, high)
+            if severity == WARNING:
                 self.add(WARNING, "panel_length", _(
-                    "Panel '{title}' lasts {length}; panels usually last 25 to 45 minutes."
-                ).format(title=panel.title, length=format_duration(panel.duration_minutes)), panel,
+                    "Panel '{title}' lasts {length}; IAD panels last {usual}."
+                ).format(title=panel.title, length=format_duration(panel.duration_minutes), usual=usual), panel,
+                    "duration_minutes")
+            elif severity == ERROR:
+                self.add(ERROR, "panel_length", _(
+                    "Panel '{title}' lasts {length}, far from the usual {usual} (under half or over double); "
+                    "change its length, or the usual length in Settings."
+                ).format(title=panel.title, length=format_duration(panel.duration_minutes), usual=usual), panel,
                     "duration_minutes")
 
     # -- panels inside the workshop --
@@ -334,11 +239,11 @@ class _Checker:
     # -- interpreters --
     def own_bookings(self) -> list[tuple[PanelPlan | None, str, datetime, datetime]]:
         bookings: list[tuple[PanelPlan | None, str, datetime, datetime]] = []
-        if self.plan.interpreter.strip():
-            bookings.append((None, self.plan.interpreter.strip(), self.plan.starts_at, self.plan.ends_at))
+        for name in split_names(self.plan.interpreter):
+            bookings.append((None, name, self.plan.starts_at, self.plan.ends_at))
         for panel in self.plan.panels:
-            if panel.interpreter.strip():
-                bookings.append((panel, panel.interpreter.strip(), panel.starts_at, panel.ends_at))
+            for name in split_names(panel.interpreter):
+                bookings.append((panel, name, panel.starts_at, panel.ends_at))
         return bookings
 
     def check_interpreters(self) -> None:
@@ -352,6 +257,7 @@ class _Checker:
                     "Interpreter {name} is booked for two panels at the same time: '{first}' and '{second}'."
                 ).format(name=second.interpreter.strip(), first=first.title, second=second.title), second,
                     "interpreter")
+        self.check_interpretation_cover()
         # Across workshops: any other booking of the same name overlapping in time.
         reported: set[tuple[int | None, int]] = set()
         for panel, name, start, end in own:
@@ -372,6 +278,39 @@ class _Checker:
                 ).format(name=name, other=booking.label,
                          other_time=format_span(booking.starts_at, booking.ends_at, self.iad_zone), where=where,
                          time=format_span(start, end, self.iad_zone)), panel, "interpreter")
+
+    def check_interpretation_cover(self) -> None:
+        """In every stretch of time, each interpreted panel needs an interpreter of its own.
+
+        A panel names its interpreter, or is covered by those named on the workshop
+        (several may be named: "Zhao Min, Li Na"); one person cannot interpret two
+        concurrent panels, whoever they are named on.
+        """
+        interpreted = [p for p in self.plan.panels if p.interpretation_needed]
+        pool = split_names(self.plan.interpreter)
+        if len(interpreted) < 2 or not pool:
+            return
+        moments = sorted({p.starts_at for p in interpreted} | {p.ends_at for p in interpreted})
+        reported: set[frozenset[int]] = set()
+        for begin, finish in zip(moments, moments[1:]):
+            running = sorted((p for p in interpreted if p.starts_at < finish and begin < p.ends_at),
+                             key=lambda p: (p.starts_at, p.key))
+            uncovered = [p for p in running if not p.interpreter.strip()]
+            named = {name_key(p.interpreter) for p in running if p.interpreter.strip()}
+            free = [name for name in pool if name_key(name) not in named]
+            if len(uncovered) <= len(free):
+                continue
+            keys = frozenset(p.key for p in uncovered)
+            if keys in reported:
+                continue
+            reported.add(keys)
+            titles = ", ".join(f"'{p.title}'" for p in uncovered)
+            self.add(ERROR, "interpretation_uncovered", _(
+                "From {start} to {end} {count} panels need interpretation ({titles}) but the workshop's interpreters "
+                "can cover only {free} of them ({names}); name an interpreter on each concurrent panel."
+            ).format(start=self.clock(begin), end=self.clock(finish), count=len(uncovered), titles=titles,
+                     free=len(free), names=", ".join(free) or _("all busy in other panels")),
+                uncovered[len(free)], "interpreter")
 
     def check_interpretation_set(self) -> None:
         for panel in self.plan.panels:
@@ -588,12 +527,12 @@ def load_context(session: Session, plan: WorkshopPlan, margin: timedelta = timed
     for workshop, title in session.execute(query):
         label = round_label(title, workshop.round_number)
         end = workshop.starts_at + timedelta(minutes=workshop.duration_minutes)
-        if workshop.interpreter.strip():
-            bookings.append(Booking(workshop.id, None, workshop.interpreter.strip(), workshop.starts_at, end, label))
+        for name in split_names(workshop.interpreter):
+            bookings.append(Booking(workshop.id, None, name, workshop.starts_at, end, label))
         for panel in workshop.panels:
-            if panel.interpreter.strip():
+            for name in split_names(panel.interpreter):
                 bookings.append(Booking(
-                    workshop.id, panel.id, panel.interpreter.strip(), panel.starts_at,
+                    workshop.id, panel.id, name, panel.starts_at,
                     panel.starts_at + timedelta(minutes=panel.duration_minutes),
                     _("{round}, panel '{title}'").format(round=label, title=panel.title),
                 ))
@@ -638,7 +577,7 @@ def confirm_workshop(session: Session, actor: Actor, workshop_id: int, settings:
     refusal = blocking_error(check_workshop(session, workshop_id, settings, now))
     if refusal is not None:
         raise refusal
-    return workshops.update(session, actor, workshop_id, status=WorkshopStatus.CONFIRMED)
+    return workshops.update(session, actor, workshop_id, status=WorkshopStatus.CONFIRMED, rules_checked=True)
 
 
 def panels_in_order(workshop: Workshop) -> list[Panel]:

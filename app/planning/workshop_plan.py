@@ -311,7 +311,8 @@ def save_plan(session: Session, actor: Actor, plan: WorkshopPlan, *, settings: S
         if refusal is not None:
             raise refusal
     workshops.update(
-        session, actor, workshop_id, expected_version=plan.version, starts_at=plan.starts_at,
+        session, actor, workshop_id, expected_version=plan.version, move_panels=False, rules_checked=True,
+        starts_at=plan.starts_at,
         duration_minutes=plan.duration_minutes, platform=plan.platform, link=plan.link,
         interpretation_languages=plan.interpretation_languages, interpreter=plan.interpreter, status=plan.status,
         minutes=plan.minutes, outcome=plan.outcome, continues_independently=plan.continues_independently,

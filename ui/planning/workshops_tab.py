@@ -188,6 +188,11 @@ class WorkshopsTab(RecordTab):
     def load_rows(self, session: Session, semester_id: int | None) -> list[tuple[Any, ...]]:
         return listing.workshops(session, semester_id)
 
+    def update_record(self, session: Session, record_id: int, version: int | None, values: dict[str, Any]) -> Any:
+        # The office's own usual lengths decide whether the round may be confirmed.
+        return workshops.update(session, self.host.actor, record_id, expected_version=version,
+                                settings=self.host.settings, **values)
+
     def selected_ids(self) -> dict[str, int | None]:
         return {"workshop": self.current_id, "exchange": self.current_exchange_id}
 

@@ -441,8 +441,7 @@ class RecordTab(QWidget):
                 if self.current_id is None:
                     record = self.service.create(session, self.host.actor, **values)
                 else:
-                    record = self.service.update(session, self.host.actor, self.current_id,
-                                                 expected_version=self.current_version, **values)
+                    record = self.update_record(session, self.current_id, self.current_version, values)
                 self.after_save(session, record)
                 record_id = int(record.id)
         except ValidationError as error:
@@ -464,6 +463,10 @@ class RecordTab(QWidget):
     def _changed_values_to_save(self) -> dict[str, Any]:
         changed = self.form.changed_values()
         return {name: value for name, value in self.values_to_save().items() if name in changed}
+
+    def update_record(self, session: Session, record_id: int, version: int | None, values: dict[str, Any]) -> Any:
+        """Write the form's changes to the stored record (a tab may pass its service more)."""
+        return self.service.update(session, self.host.actor, record_id, expected_version=version, **values)
 
     def after_save(self, session: Session, record: Any) -> None:
         """Save what the extra widgets hold, in the same transaction."""
