@@ -23,7 +23,16 @@ def _database(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
     # Imported here: the window opens its database itself, after it is shown (SQLAlchemy takes a while).
     from app.storage.database import open_database
 
-    return open_database(resolve_database_url(args.database, Settings.load()), upgrade=upgrade)
+    from app.directory.reference_data import prepare_reference_lists
+
+    database = open_database(resolve_database_url(args.database, Settings.load()), upgrade=upgrade)
+    if upgrade:
+        try:
+            prepare_reference_lists(database)
+        except BaseException:
+            database.close()
+            raise
+    return database
 
 
 def _say(message: str) -> None:

@@ -59,4 +59,5 @@ class TopicArea(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name_en: Mapped[str] = mapped_column(String(200), unique=True)
     name_zh: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    position: Mapped[int] = mapped_column(default=0, server_default="0")
     active: Mapped[bool] = mapped_column(default=True, server_default="1")

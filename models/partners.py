@@ -24,6 +24,9 @@ class Partner(Versioned, Base):
         db_enum(PartnerStatus), default=PartnerStatus.ACTIVE, server_default=PartnerStatus.ACTIVE.value
     )
     notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The partner's working day on its own clock ("09:00"); empty: the office hours in the settings.
+    office_hours_start: Mapped[str] = mapped_column(String(5), default="", server_default="")
+    office_hours_end: Mapped[str] = mapped_column(String(5), default="", server_default="")
 
     contacts: Mapped[list[PartnerContact]] = relationship(
         back_populates="partner", lazy="selectin", cascade="all, delete-orphan", passive_deletes=True,

@@ -1,12 +1,24 @@
-"""The lists every new database starts with: topic areas and the evaluation rubric."""
+"""The lists every new database starts with (topic areas and the evaluation rubric), and editing them.
+
+A list entry is never deleted once records use it: it is retired (`active` false),
+so old proposals and interviews keep showing it while new ones are not offered it.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.actor import Actor
+from app.directory.organisation import topic_areas as topic_area_records
+from app.errors import NotFoundError
+from app.i18n import _
 from models import RubricItem, TopicArea
+
+if TYPE_CHECKING:
+    from app.storage.database import Database
 
 TOPIC_AREAS: list[tuple[str, str]] = [
     ("Student mental health", "学生心理健康"),
@@ -35,12 +47,28 @@ RUBRIC: list[tuple[str, str]] = [
 def ensure_reference_data(session: Session) -> None:
     """Add the default topic areas and rubric to a database that has none yet."""
     if session.scalar(select(TopicArea.id).limit(1)) is None:
-        session.add_all(TopicArea(name_en=en, name_zh=zh) for en, zh in TOPIC_AREAS)
+        session.add_all(TopicArea(name_en=en, name_zh=zh, position=index)
+                        for index, (en, zh) in enumerate(TOPIC_AREAS))
     if session.scalar(select(RubricItem.id).limit(1)) is None:
         session.add_all(
             RubricItem(name_en=en, name_zh=zh, position=index) for index, (en, zh) in enumerate(RUBRIC)
         )
     session.flush()
+
+
+def prepare_reference_lists(database: Database) -> bool:
+    """Seed the lists of a database that has none yet (a new one); True when something was added.
+
+    Every program that opens a database for work (the window, the command line)
+    calls this, so a first semester can be planned and scored straight away.
+    """
+    with database.sessions() as session:
+        if session.scalar(select(TopicArea.id).limit(1)) is not None \
+                and session.scalar(select(RubricItem.id).limit(1)) is not None:
+            return False
+    with database.transaction() as session:
+        ensure_reference_data(session)
+    return True
 
 
 @dataclass(frozen=True)
@@ -52,7 +80,38 @@ class AreaRef:
 
 
 def topic_areas(session: Session, *, include_inactive: bool = False) -> list[AreaRef]:
-    query = select(TopicArea.id, TopicArea.name_en, TopicArea.name_zh, TopicArea.active).order_by(TopicArea.name_en)
+    query = select(TopicArea.id, TopicArea.name_en, TopicArea.name_zh, TopicArea.active).order_by(
+        TopicArea.position, TopicArea.name_en)
     if not include_inactive:
         query = query.where(TopicArea.active.is_(True))
     return [AreaRef(*row) for row in session.execute(query)]
+
+
+def add_topic_area(session: Session, actor: Actor, name_en: str, name_zh: str = "") -> TopicArea:
+    """A new area at the end of the list."""
+    last = session.scalar(select(func.max(TopicArea.position)))
+    return topic_area_records.create(session, actor, name_en=name_en, name_zh=name_zh,
+                                     position=(last if last is not None else -1) + 1)
+
+
+def update_topic_area(session: Session, actor: Actor, area_id: int, **values: Any) -> TopicArea:
+    return topic_area_records.update(session, actor, area_id, **values)
+
+
+def set_topic_area_active(session: Session, actor: Actor, area_id: int, active: bool) -> TopicArea:
+    """Retire or bring back an area; proposals filed under it keep it."""
+    return topic_area_records.update(session, actor, area_id, active=active)
+
+
+def move_topic_area(session: Session, actor: Actor, area_id: int, offset: int) -> list[TopicArea]:
+    """Move an area up (negative offset) or down; positions are renumbered 0..n-1."""
+    areas = list(session.scalars(select(TopicArea).order_by(TopicArea.position, TopicArea.name_en)))
+    index = next((i for i, area in enumerate(areas) if area.id == area_id), None)
+    if index is None:
+        raise NotFoundError(_("The topic area #{id} no longer exists.").format(id=area_id))
+    target = max(0, min(len(areas) - 1, index + offset))
+    areas.insert(target, areas.pop(index))
+    for position, area in enumerate(areas):
+        if area.position != position:
+            topic_area_records.update(session, actor, area.id, position=position)
+    return areas

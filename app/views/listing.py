@@ -53,7 +53,9 @@ def departments(session: Session) -> list[Row]:
 
 
 def topic_areas(session: Session) -> list[Row]:
-    return _rows(session, select(TopicArea.id, TopicArea.name_en, TopicArea.name_zh).order_by(TopicArea.name_en))
+    """(id, English, Chinese, active) in the officers' order."""
+    return _rows(session, select(TopicArea.id, TopicArea.name_en, TopicArea.name_zh, TopicArea.active)
+                 .order_by(TopicArea.position, TopicArea.name_en))
 
 
 def proposals(session: Session, semester_id: int | None) -> list[Row]:

@@ -30,7 +30,7 @@ from app.evaluation.interviews import department_averages, due_for_interview
 from app.i18n import _
 from app.outcomes.reports import overdue_reports
 from app.settings import Settings
-from models import Department, Exchange, Participation, Report, Semester, TopicArea, TopicProposal, Workshop, utc_now
+from models import Department, Exchange, Participation, Partner, Report, Semester, TopicArea, TopicProposal, Workshop, utc_now
 from models.enums import ProposalStatus, PublicationChannel, ReviewStatus, WorkshopStatus
 
 
@@ -230,3 +230,24 @@ def _semester_overview(session: Session, semester_id: int | None, today: date, s
     items.extend(not_held)
     overview.action_items = items
     return overview
+
+
+# ---- a database just created -------------------------------------------------------
+@dataclass(frozen=True)
+class FirstSteps:
+    """What a new database still lacks before a first semester can be run."""
+
+    semesters: int
+    departments: int
+    partners: int
+
+    @property
+    def done(self) -> bool:
+        return bool(self.semesters and self.departments and self.partners)
+
+
+def first_steps(session: Session) -> FirstSteps:
+    def count(model: type) -> int:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+    return FirstSteps(count(Semester), count(Department), count(Partner))

@@ -82,7 +82,7 @@ EDITORS = {"semesters": (SemestersEditor, QT_TR_NOOP("Semesters")),
 
 
 class ListDialog(QDialog):
-    def __init__(self, host: TabHost, which: str, parent: QWidget | None = None) -> None:
+    def __init__(self, host: TabHost, which: str, parent: QWidget | None = None, *, new: bool = False) -> None:
         super().__init__(parent)
         editor_class, title = EDITORS[which]
         self.setWindowTitle(tr(title))
@@ -94,11 +94,14 @@ class ListDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(900, 520)
         self.editor.reload_now()
+        if new:
+            self.editor.new_record()
 
     def reject(self) -> None:
         if self.editor.confirm_leave():
             super().reject()
 
 
-def open_list_dialog(host: TabHost, which: str) -> None:
-    ListDialog(host, which, host if isinstance(host, QWidget) else None).exec()
+def open_list_dialog(host: TabHost, which: str, *, new: bool = False) -> None:
+    """The editor of one list; `new` starts a new entry straight away."""
+    ListDialog(host, which, host if isinstance(host, QWidget) else None, new=new).exec()

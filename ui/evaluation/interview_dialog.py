@@ -203,7 +203,7 @@ class InterviewDialog(QDialog):
             grid.addWidget(box, row * 2, 1)
             grid.addWidget(self.errors.add(f"scores.{item_id}"), row * 2 + 1, 0, 1, 2)
         if not rubric:
-            grid.addWidget(QLabel(self.tr("The rubric is empty: add criteria under Tools.")), 0, 0)
+            grid.addWidget(QLabel(self.tr("The rubric is empty: add criteria under Edit → Lists… (Evaluation rubric).")), 0, 0)
 
         # Findings, actions, exchanges
         self.findings = QPlainTextEdit()

@@ -173,6 +173,7 @@ def install(window: Any) -> OutcomesActions:
     """Add the Overview tab first and the outcome actions to the Tools menu."""
     actions = OutcomesActions(window)
     window.add_tab(actions.overview, tr("&Overview"), position=0)
+    actions.overview.first_step.connect(window.take_first_step)
     menu = window.tools_menu
     menu.addSeparator()
     for text, slot, name in (

@@ -39,10 +39,11 @@ from PySide6.QtWidgets import (
 
 from app.storage.database import Database
 from app.errors import AppError
-from app.views.overview import SemesterOverview, semester_overview
+from app.views.overview import FirstSteps, SemesterOverview, first_steps, semester_overview
 from app.settings import Settings
 from ui.widgets.background import run_in_background
 from models.enums import ProposalStatus
+from ui.overview.first_steps import FirstStepsPage
 from ui.widgets.table_model import ListModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -140,6 +141,7 @@ class OverviewTab(QWidget):
 
     open_record = Signal(str, int)
     loaded = Signal()
+    first_step = Signal(str)  # a button of the first-steps page: semester, departments, partners, import, lists, demo
 
     def __init__(self, database: Database, settings: Settings, parent: QWidget | None = None, *,
                  today: Callable[[], date] = date.today) -> None:
@@ -225,11 +227,20 @@ class OverviewTab(QWidget):
         heading.addWidget(self.title)
         heading.addStretch(1)
         heading.addWidget(self.refreshing)
-        layout = QVBoxLayout(self)
+        self.dashboard = QWidget()
+        layout = QVBoxLayout(self.dashboard)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(heading)
-        layout.addWidget(self.error)
         layout.addLayout(cards)
         layout.addWidget(splitter, 1)
+        # A new database shows what to do first instead of zeros.
+        self.first_steps = FirstStepsPage()
+        self.first_steps.step.connect(self.first_step)
+        self.first_steps.hide()
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.error)
+        outer.addWidget(self.first_steps, 1)
+        outer.addWidget(self.dashboard, 1)
 
     # ---- API -----------------------------------------------------------------
     def set_semester(self, semester_id: int | None) -> None:
@@ -247,17 +258,26 @@ class OverviewTab(QWidget):
         self.refreshing.show()
         database, semester_id, today, settings = self.database, self._semester_id, self._today(), self.settings
 
-        def work() -> SemesterOverview:
+        def work() -> tuple[FirstSteps, SemesterOverview | None]:
             with database.sessions() as session:
-                return semester_overview(session, semester_id, today, settings=settings)
+                steps = first_steps(session)
+                if not steps.done:
+                    return steps, None
+                return steps, semester_overview(session, semester_id, today, settings=settings)
 
         run_in_background(work, self._computed, self._failed)
 
-    def _computed(self, overview: SemesterOverview) -> None:
+    def _computed(self, result: tuple[FirstSteps, SemesterOverview | None]) -> None:
         if not shiboken6.isValid(self):
             return  # closed while computing
         self.error.hide()
-        self.show_overview(overview)
+        steps, overview = result
+        self.first_steps.setVisible(overview is None)
+        self.dashboard.setVisible(overview is not None)
+        if overview is None:
+            self.first_steps.show_steps(steps)
+        else:
+            self.show_overview(overview)
         self._finish()
 
     def _failed(self, error: BaseException) -> None:

@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         last, so that the window keeps answering (each tab takes 30-90 ms to build)."""
         self.database = database
         self.actor = actor or self._resolve_actor(database)
+        self._prepare_lists(database)
         steps = self._build_steps()
         if not in_steps:
             for step in steps:
@@ -370,7 +371,8 @@ class MainWindow(QMainWindow):
         needs_database += [
             self._action(self.edit_menu, self.tr("Se&mesters…"), lambda: self._edit_list("semesters")),
             self._action(self.edit_menu, self.tr("&Departments…"), lambda: self._edit_list("departments")),
-            self._action(self.edit_menu, self.tr("Topic &areas…"), lambda: self._edit_list("topic_areas")),
+            self._action(self.edit_menu, self.tr("&Lists (topic areas, rubric)…"), lambda: self._edit_list("lists"),
+                         name="edit_lists"),
         ]
         self.edit_menu.addSeparator()
         self._action(self.edit_menu, self.tr("Se&ttings…"), self.edit_settings, QKeySequence.StandardKey.Preferences,
@@ -408,10 +410,14 @@ class MainWindow(QMainWindow):
         if callable(function):
             function()
 
-    def _edit_list(self, which: str) -> None:
+    def _edit_list(self, which: str, *, new: bool = False) -> None:
         from ui.directory.list_dialogs import open_list_dialog
+        from ui.directory.reference_lists import open_lists_dialog
 
-        open_list_dialog(self, which)
+        if which in ("lists", "rubric", "topic_areas"):
+            open_lists_dialog(self, "topic_areas" if which == "lists" else which)
+        else:
+            open_list_dialog(self, which, new=new)
         self.refresh_all()
 
     # ---- semesters and status -------------------------------------------------
@@ -490,6 +496,7 @@ class MainWindow(QMainWindow):
         old = self.database
         self.database = database
         self.actor = self._resolve_actor(database)
+        self._prepare_lists(database)
         old.close()
         self.semester_box.clear()
         for tab in self.record_tabs():
@@ -501,6 +508,26 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.status_message(self.tr("Opened {db}.").replace("{db}", database.description))
         return True
+
+    def take_first_step(self, step: str) -> None:
+        """A button of the first-steps page of a new database."""
+        if step == "partners":
+            self.tabs.setCurrentWidget(self.partners_tab)
+            self.partners_tab.new_record()
+            return
+        if step == "demo":
+            self.load_demo_data()
+            return
+        self._edit_list(step if step in ("departments", "lists") else "semesters", new=step != "lists")
+
+    def _prepare_lists(self, database: Database) -> None:
+        """A new database gets its topic areas and rubric, so a first semester can be scored."""
+        from app.directory.reference_data import prepare_reference_lists
+
+        try:
+            prepare_reference_lists(database)
+        except AppError as error:
+            self.status_message(str(error))
 
     def new_local_database(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("New local database"), str(Path.home()),

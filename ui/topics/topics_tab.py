@@ -52,7 +52,8 @@ class TopicsTab(RecordTab):
             FieldSpec("title_zh", self.tr("Chinese title"), placeholder=self.tr("optional; printed on Chinese documents")),
             FieldSpec("semester_id", self.tr("Semester"), kind="choice", choices=choices.semesters(db)),
             FieldSpec("department_id", self.tr("Department"), kind="choice", choices=choices.departments(db)),
-            FieldSpec("area_id", self.tr("Topic area"), kind="choice", choices=choices.topic_areas(db), nullable=True),
+            FieldSpec("area_id", self.tr("Topic area"), kind="choice", choices=choices.topic_areas(db), nullable=True,
+                      retired_choices=choices.topic_areas(db, retired=True)),
             FieldSpec("direction", self.tr("Learn or share"), kind="enum", enum_type=Direction),
             FieldSpec("priority", self.tr("Priority"), kind="enum", enum_type=Priority),
             FieldSpec("status", self.tr("Status"), kind="enum", enum_type=ProposalStatus),
@@ -67,8 +68,53 @@ class TopicsTab(RecordTab):
         return listing.proposals(session, semester_id)
 
     def new_values(self) -> dict[str, Any]:
-        return {"semester_id": self.host.semester_id(), "direction": Direction.BOTH, "priority": Priority.MEDIUM,
+        return {"semester_id": self.host.semester_id() or self._newest_semester(), "direction": Direction.BOTH, "priority": Priority.MEDIUM,
                 "status": ProposalStatus.SUBMITTED}
+
+    def new_record(self) -> None:
+        """Topics are collected per semester: with none yet, offer to open one first."""
+        if not self._has_semester() and not self.offer_semester():
+            return
+        super().new_record()
+
+    def save(self) -> bool:
+        if self.form.values().get("semester_id") is None:
+            self.form.clear_errors()
+            if self._has_semester():
+                self.form.show_error("semester_id", self.tr("Choose the semester this topic is proposed for."))
+                return False
+            if not self.offer_semester():
+                self.form.show_error("semester_id", self.tr(
+                    "Topics are collected per semester and there is none yet: open one under Edit → Semesters…"))
+                return False
+        return super().save()
+
+    def _has_semester(self) -> bool:
+        with self.host.database.sessions() as session:
+            return bool(listing.semesters(session))
+
+    def offer_semester(self) -> bool:
+        """Ask to open a semester now; True when one exists afterwards (and is chosen on the form)."""
+        answer = QMessageBox.question(
+            self, self.tr("No semester yet"),
+            self.tr("Topics are collected for a semester, and this database has none yet. "
+                    "Open a semester now (its name and dates)?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        from ui.directory.list_dialogs import open_list_dialog
+
+        open_list_dialog(self.host, "semesters", new=True)
+        if not self._has_semester():
+            return False
+        values = self.form.values()
+        values["semester_id"] = self._newest_semester()
+        self.form.load(values)  # also reads the semesters again, the new one among them
+        return True
+
+    def _newest_semester(self) -> int | None:
+        with self.host.database.sessions() as session:
+            rows = listing.semesters(session)
+        return int(rows[0][0]) if rows else None
 
     def build_extra(self) -> QWidget:
         box = QGroupBox(self.tr("Outreach to partners"))

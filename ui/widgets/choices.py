@@ -26,10 +26,12 @@ def departments(database: Database) -> Callable[[], Pairs]:
     return read
 
 
-def topic_areas(database: Database) -> Callable[[], Pairs]:
+def topic_areas(database: Database, *, retired: bool = False) -> Callable[[], Pairs]:
+    """The areas offered for new proposals, or (`retired`) those only old proposals keep."""
     def read() -> Pairs:
         with database.sessions() as session:
-            return [(row[0], f"{row[1]} {row[2]}".strip()) for row in listing.topic_areas(session)]
+            return [(row[0], f"{row[1]} {row[2]}".strip()) for row in listing.topic_areas(session)
+                    if bool(row[3]) != retired]
 
     return read
 

@@ -37,6 +37,8 @@ class FieldSpec:
     kind: str = "text"  # text multiline int float date optional_date datetime enum choice bool timezone
     enum_type: type[enum.Enum] | None = None
     choices: Choices | None = None  # for kind "choice": (value, label) pairs, read when the form loads
+    # Entries no longer offered (retired) that a stored record may still hold: shown on that record only.
+    retired_choices: Choices | None = None
     nullable: bool = False
     minimum: int = 0
     maximum: int = 100000
@@ -214,6 +216,11 @@ class RecordForm(QWidget):
                     widget.setEditText("" if value is None else str(value))
             else:
                 index = widget.findData(value)
+                if index < 0 and value is not None and spec.retired_choices is not None:
+                    label = dict(spec.retired_choices()).get(value)
+                    if label is not None:
+                        widget.addItem(self.tr("{label} (retired)").replace("{label}", label), value)
+                        index = widget.count() - 1
                 widget.setCurrentIndex(max(index, 0))
         elif isinstance(widget, QCheckBox):
             widget.setChecked(bool(value))
