@@ -370,8 +370,10 @@ def test_time_slot_dialog_proposes_and_applies_a_slot(qtbot: QtBot, planner: Wor
     panel = draft.panel(next(iter([p.key for p in draft.panels if p.title == "Wrap-up"])))
     assert panel is not None and panel.starts_at == best.starts_at + timedelta(minutes=125)
     dialog.duration.setValue(600)
-    assert dialog.slots() == [] and not dialog.use_button.isEnabled()
-    assert "No start time" in dialog.status.text()
+    # Nothing fits: the nearest starts are offered, each saying what every side would have to accept.
+    assert dialog.showing_nearest() and dialog.slots()
+    assert all(slot.compromises() for slot in dialog.slots())
+    assert "No start time" in dialog.status.text() and "come nearest" in dialog.status.text()
 
 
 def test_slot_model_lists_every_side(qtmodeltester: Any) -> None:

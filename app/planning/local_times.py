@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from app.errors import ValidationError
 from app.i18n import _
+from app.planning.public_holidays import holiday_name
 from app.settings import Settings
 from app.planning.zones import (
     OfficeHours,
@@ -26,6 +27,11 @@ class Side:
     label: str
     zone_name: str
     is_partner: bool = True
+    office_hours: OfficeHours | None = None  # its own working day; None: the office hours in the settings
+    country: str = ""  # ISO code for its public holidays; empty: none known
+
+    def hours(self, default: OfficeHours) -> OfficeHours:
+        return self.office_hours or default
 
 
 @dataclass(frozen=True)
@@ -59,8 +65,12 @@ def local_times(start: datetime, duration_minutes: int, sides: Sequence[Side], s
                                     known_zone=False))
             continue
         notes: list[str] = []
-        if hours is not None and hours.slack(start, end, tz) is None:
-            notes.append(_("outside office hours ({hours})").format(hours=hours.label()))
+        own = side.hours(hours) if hours is not None else side.office_hours
+        if own is not None and own.slack(start, end, tz) is None:
+            notes.append(_("outside office hours ({hours})").format(hours=own.label()))
+        holiday = holiday_name(side.country, start.astimezone(tz).date())
+        if holiday:
+            notes.append(_("a public holiday: {name}").format(name=holiday))
         if start.astimezone(tz).weekday() >= 5:
             notes.append(_("on a {day}").format(day=start.astimezone(tz).strftime("%A")))
         during = clock_changes(side.zone_name, start, end)

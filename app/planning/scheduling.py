@@ -25,6 +25,8 @@ from app.i18n import _
 from app.planning.records import workshops
 from app.settings import Settings
 from app.planning.local_times import Side
+from app.planning.places import country_code, country_of_zone
+from app.planning.public_holidays import holiday_name
 from app.planning.plans import (
     DEFAULT_TRACK,
     ERROR,
@@ -51,7 +53,7 @@ from app.planning.zones import (
     offset_at,
     zone_or_none,
 )
-from models import Exchange, Panel, PanelSpeaker, Workshop
+from models import Exchange, Panel, PanelSpeaker, Partner, Workshop
 from models.enums import ExchangeKind, UserRole, WorkshopStatus
 
 MAX_ROUNDS = 3
@@ -111,7 +113,7 @@ class _Checker:
         self.settings = settings
         self.now = now
         self.hours = OfficeHours.from_settings(settings)
-        self.iad = Side(_("IAD"), settings.iad_timezone, is_partner=False)
+        self.iad = iad_side(settings)
         self.iad_zone = zone_or_none(settings.iad_timezone) or zone_or_none("UTC")
         self.problems: list[Problem] = []
 
@@ -381,11 +383,17 @@ class _Checker:
             ).format(side=side.label, zone=side.zone_name), field="starts_at")
             return
         start, end = self.plan.starts_at, self.plan.ends_at
-        if self.hours.slack(start, end, tz) is None:
+        hours = side.hours(self.hours)
+        if hours.slack(start, end, tz) is None:
             self.add(WARNING, "office_hours", _(
                 "In {where} the workshop runs {span} local time, outside office hours ({hours})."
-            ).format(where=where, span=format_span(start, end, tz), hours=self.hours.label()), field="starts_at")
+            ).format(where=where, span=format_span(start, end, tz), hours=hours.label()), field="starts_at")
         local_start = start.astimezone(tz)
+        holiday = holiday_name(side.country, local_start.date())
+        if holiday:
+            self.add(WARNING, "holiday", _(
+                "In {where} the workshop falls on a public holiday: {name} ({date})."
+            ).format(where=where, name=holiday, date=local_start.strftime("%d %b %Y")), field="starts_at")
         if local_start.weekday() >= 5:
             self.add(WARNING, "weekend", _(
                 "In {where} the workshop falls on a {day} ({date})."
@@ -438,6 +446,23 @@ class _Checker:
                 ).format(side=side.label, zone=side.zone_name, earlier=before.round_number,
                          round=self.plan.round_number, iad=self.settings.iad_timezone,
                          gap_before=format_hours(gap_before), gap_now=format_hours(gap_now)), field="starts_at")
+
+
+def iad_side(settings: Settings) -> Side:
+    """The IAD as a side of the call: its zone, the settings' office hours, its country's holidays."""
+    return Side(_("IAD"), settings.iad_timezone, is_partner=False, country=country_of_zone(settings.iad_timezone) or "")
+
+
+def partner_side(partner: Partner) -> Side:
+    """A partner as a side of the call: its zone, its own office hours if set, its country's holidays."""
+    hours = None
+    if partner.office_hours_start.strip() and partner.office_hours_end.strip():
+        try:
+            hours = OfficeHours.parse(partner.office_hours_start, partner.office_hours_end)
+        except ValidationError:
+            hours = None  # refused when saved; an older value falls back to the settings' hours
+    return Side(partner.name, partner.timezone, office_hours=hours,
+                country=country_code(partner.country, partner.timezone) or "")
 
 
 def check_plan(plan: WorkshopPlan, context: PlanContext, settings: Settings | None = None,
@@ -511,7 +536,7 @@ def load_context(session: Session, plan: WorkshopPlan, margin: timedelta = timed
     rounds = tuple(
         RoundInfo(w.id, w.round_number, w.starts_at, w.duration_minutes, w.status) for w in exchange.workshops
     )
-    partners = tuple(Side(p.name, p.timezone) for p in exchange.partners)
+    partners = tuple(partner_side(p) for p in exchange.partners)
     first = min([plan.starts_at, *(p.starts_at for p in plan.panels)]) - margin
     last = max([plan.ends_at, *(p.ends_at for p in plan.panels)]) + margin
     query = (

@@ -190,11 +190,24 @@ class OfficeHours:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> OfficeHours:
-        start = parse_clock(settings.office_hours_start, "office_hours_start", _("Office hours start"))
-        end = parse_clock(settings.office_hours_end, "office_hours_end", _("Office hours end"))
+        return cls.parse(settings.office_hours_start, settings.office_hours_end)
+
+    @classmethod
+    def parse(cls, start_text: str, end_text: str) -> OfficeHours:
+        """From "08:00" and "20:00"; ValidationError on office_hours_start / office_hours_end."""
+        start = parse_clock(start_text, "office_hours_start", _("Office hours start"))
+        end = parse_clock(end_text, "office_hours_end", _("Office hours end"))
         if end <= start:
             raise ValidationError("office_hours_end", _("Office hours must end after they start."))
         return cls(start, end)
+
+    def outside(self, start: datetime, end: datetime, tz: ZoneInfo) -> tuple[int, int]:
+        """Minutes the span starts before office hours and ends after them, on the start's day there."""
+        first = start.astimezone(tz)
+        last = end.astimezone(tz)
+        start_minute = first.hour * 60 + first.minute
+        end_minute = (last.date() - first.date()).days * MINUTES_PER_DAY + last.hour * 60 + last.minute
+        return max(0, self.start_minute - start_minute), max(0, end_minute - self.end_minute)
 
     def label(self) -> str:
         return f"{self.start_minute // 60:02d}:{self.start_minute % 60:02d}–{self.end_minute // 60:02d}:{self.end_minute % 60:02d}"

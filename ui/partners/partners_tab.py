@@ -76,7 +76,15 @@ class PartnersTab(RecordTab):
             FieldSpec("country", self.tr("Country")),
             FieldSpec("city", self.tr("City")),
             FieldSpec("timezone", self.tr("Time zone"), kind="timezone",
-                      tooltip=self.tr("Type part of the name, e.g. London or Sydney")),
+                      tooltip=self.tr("Type a city, a country or a zone, in English or Chinese: New York, 纽约, "
+                                      "美国")),
+            FieldSpec("office_hours_start", self.tr("Office hours start"),
+                      placeholder=self.tr("as in Settings ({start})").replace("{start}",
+                                                                             host.settings.office_hours_start),
+                      tooltip=self.tr("The partner's working day on its own clock; the time-slot finder and the "
+                                      "checks use it. Empty: the office hours in Settings")),
+            FieldSpec("office_hours_end", self.tr("Office hours end"),
+                      placeholder=self.tr("as in Settings ({end})").replace("{end}", host.settings.office_hours_end)),
             FieldSpec("region", self.tr("Region")),
             FieldSpec("languages", self.tr("Languages"), placeholder=self.tr("English, German")),
             FieldSpec("website", self.tr("Website"), placeholder="https://"),

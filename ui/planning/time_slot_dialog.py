@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
 
 from app.errors import ValidationError
 from app.planning.scheduling import Side
-from app.planning.time_slots import TimeSlot, find_time_slots
+from app.planning.time_slots import TimeSlot, find_time_slots, nearest_time_slots
 from app.planning.zones import OfficeHours, format_duration
 from app.i18n import short_moment
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 MAX_SHOWN = 200
+NEAREST_SHOWN = 20
 
 
 class SlotTableModel(QAbstractTableModel):
@@ -45,10 +46,13 @@ class SlotTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._sides = list(sides)
         self._slots: list[TimeSlot] = []
+        self._nearest = False
 
-    def set_slots(self, slots: Sequence[TimeSlot]) -> None:
+    def set_slots(self, slots: Sequence[TimeSlot], *, nearest: bool = False) -> None:
+        """`nearest`: the slots stretch office hours; a last column says what each side accepts."""
         self.beginResetModel()
         self._slots = list(slots)
+        self._nearest = nearest
         self.endResetModel()
 
     def slot(self, row: int) -> TimeSlot | None:
@@ -58,7 +62,7 @@ class SlotTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._slots)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._sides) + 1
+        return 0 if parent.isValid() else len(self._sides) + (2 if self._nearest else 1)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role != Qt.ItemDataRole.DisplayRole:
@@ -69,7 +73,9 @@ class SlotTableModel(QAbstractTableModel):
             side = self._sides[section]
             return f"{side.label}\n{side.zone_name}"
         if section == len(self._sides):
-            return self.tr("Spare (min)")
+            return self.tr("Outside office\nhours (min)") if self._nearest else self.tr("Spare (min)")
+        if section == len(self._sides) + 1:
+            return self.tr("What each side accepts")
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -81,9 +87,15 @@ class SlotTableModel(QAbstractTableModel):
             if column < len(slot.sides):
                 side = slot.sides[column]
                 return f"{short_moment(side.local_start)}–{side.local_end:%H:%M}"
-            return str(slot.min_slack)
+            if column == len(self._sides):
+                return str(slot.outside_minutes if self._nearest else slot.min_slack)
+            return "; ".join(slot.compromises())
         if role == Qt.ItemDataRole.ToolTipRole and column == len(self._sides):
+            if self._nearest:
+                return self.tr("Minutes outside office hours, all sides together")
             return self.tr("Minutes between the workshop and the start or end of office hours, on the tightest side")
+        if role == Qt.ItemDataRole.ToolTipRole and column == len(self._sides) + 1:
+            return "\n".join(slot.compromises())
         if role == Qt.ItemDataRole.TextAlignmentRole and column == len(self._sides):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -114,7 +126,7 @@ class TimeSlotDialog(QDialog):
         self.step = QComboBox()
         for minutes in (30, 15):
             self.step.addItem(self.tr("every %1 minutes").replace("%1", str(minutes)), minutes)
-        self.weekdays_only = QCheckBox(self.tr("Weekdays only (on every side)"))
+        self.weekdays_only = QCheckBox(self.tr("Working days only (no weekend or public holiday on any side)"))
         self.weekdays_only.setChecked(True)
 
         form = QFormLayout()
@@ -124,7 +136,10 @@ class TimeSlotDialog(QDialog):
         form.addRow(self.tr("Try starts"), self.step)
         form.addRow("", self.weekdays_only)
 
-        self.explanation = QLabel(self.tr("Office hours on every side: %1").replace("%1", office_hours.label()))
+        hours = " · ".join(f"{side.label} {side.hours(office_hours).label()}" for side in [iad, *self._partners])
+        countries = ", ".join(dict.fromkeys(side.country for side in [iad, *self._partners] if side.country))
+        self.explanation = QLabel(self.tr("Office hours, each on its own clock: %1.").replace("%1", hours) + (
+            " " + self.tr("Public holidays of %1 are left out.").replace("%1", countries) if countries else ""))
         self.explanation.setWordWrap(True)
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.model = SlotTableModel([iad, *self._partners], self)
@@ -153,7 +168,7 @@ class TimeSlotDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self.resize(760, 480)
+        self.resize(980, 520)
 
         for editor in (self.first_day, self.last_day):
             editor.dateChanged.connect(self.search)
@@ -177,13 +192,23 @@ class TimeSlotDialog(QDialog):
             self.model.set_slots([])
             self.status.setText(error.message)
             return
-        self.model.set_slots(slots[:MAX_SHOWN])
         if not slots:
-            self.status.setText(self.tr(
-                "No start time puts the whole %1 inside office hours (%2) on every side in this range. "
-                "Try a wider range, a shorter workshop, or other office hours in Settings."
-            ).replace("%1", format_duration(self.duration.value())).replace("%2", self._hours.label()))
+            nearest = nearest_time_slots(
+                first_day=first, last_day=last, duration_minutes=self.duration.value(), iad=self._iad,
+                partners=self._partners, office_hours=self._hours, step_minutes=int(self.step.currentData()),
+                weekdays_only=self.weekdays_only.isChecked(), limit=NEAREST_SHOWN)
+            self.model.set_slots(nearest, nearest=True)
+            text = self.tr("No start time puts the whole %1 inside office hours on every side in this range.") \
+                .replace("%1", format_duration(self.duration.value()))
+            if nearest:
+                text += " " + self.tr("These come nearest; the last column says what each side would have to "
+                                      "accept.")
+                self.table.selectRow(0)
+            else:
+                text += " " + self.tr("Try a wider range or a shorter workshop.")
+            self.status.setText(text)
         else:
+            self.model.set_slots(slots[:MAX_SHOWN])
             shown = min(len(slots), MAX_SHOWN)
             self.status.setText(self.tr("%1 possible start times, best first (most time to spare on every side).")
                                 .replace("%1", str(len(slots))) + ("" if shown == len(slots) else " " + self.tr(
@@ -198,6 +223,9 @@ class TimeSlotDialog(QDialog):
 
     def chosen_slot(self) -> TimeSlot | None:
         return self._chosen
+
+    def showing_nearest(self) -> bool:
+        return self.model.columnCount() == len(self._partners) + 3
 
     def slots(self) -> list[TimeSlot]:
         return [slot for row in range(self.model.rowCount()) if (slot := self.model.slot(row)) is not None]

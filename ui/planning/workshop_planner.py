@@ -50,10 +50,10 @@ from app.planning.scheduling import (
     PanelPlan,
     PlanContext,
     Problem,
-    Side,
     SpeakerPlan,
     WorkshopPlan,
     check_plan,
+    iad_side,
     load_context,
     load_plan,
 )
@@ -437,7 +437,7 @@ class WorkshopPlanner(PlannerLayout):
         day_note = "" if end.date() == draft.starts_at.astimezone(self.zone).date() else f" ({short_day(end)})"
         self.ends_label.setText(self.tr("%1, ends %2").replace("%1", format_duration(draft.duration_minutes))
                                 .replace("%2", f"{end:%H:%M}{day_note}"))
-        iad = Side(self.tr("IAD"), self.settings.iad_timezone, is_partner=False)
+        iad = iad_side(self.settings)
         rows = []
         for entry in local_times(draft.starts_at, draft.duration_minutes, [iad, *context.partners], self.settings):
             name = html.escape(entry.side.label)
@@ -620,7 +620,7 @@ class WorkshopPlanner(PlannerLayout):
             return
         today = datetime.now(UTC).astimezone(self.zone).date()
         dialog = TimeSlotDialog(
-            iad=Side(self.tr("IAD"), self.settings.iad_timezone, is_partner=False),
+            iad=iad_side(self.settings),
             partners=self._context.partners, office_hours=hours, duration_minutes=self._draft.duration_minutes,
             first_day=default_first_day(self._draft.starts_at.astimezone(self.zone).date(), today), parent=self,
         )

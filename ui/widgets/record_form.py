@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.widgets.timezones import timezone_choices
+from ui.widgets.timezones import find_zone, timezone_choices
 
 Choices = Callable[[], Sequence[tuple[Any, str]]]
 
@@ -268,7 +268,11 @@ class RecordForm(QWidget):
             if spec.kind == "timezone":
                 index = widget.findText(widget.currentText())
                 data = widget.itemData(index) if index >= 0 else None
-                return data if data is not None else widget.currentText().split(" (")[0].strip()
+                if data is not None:
+                    return data
+                typed = widget.currentText().split(" (")[0].strip()
+                # "New York" or "纽约" typed and not picked from the list still means its zone.
+                return find_zone(typed) or typed
             return widget.currentData()
         if isinstance(widget, QCheckBox):
             return widget.isChecked()
