@@ -32,6 +32,7 @@ demo: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshots.py
+	QT_QPA_PLATFORM=offscreen $(PY) docs/make_new_database_screenshots.py
 
 # After changing a visible string: update the Chinese catalogues, list what is untranslated,
 # compile .qm/.mo (docs/languages.md).

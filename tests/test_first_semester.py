@@ -129,7 +129,7 @@ def test_an_empty_database_opens_on_first_steps_not_zeros(
     window.tabs.setCurrentWidget(overview)
     overview.refresh()
     assert overview.first_steps.isVisible() and not overview.dashboard.isVisible()
-    assert overview.first_steps.marks["semester"].text() == "•"
+    assert overview.first_steps.marks["semester"].text() == "1."
 
     def add_semester(self: ListDialog) -> int:
         form = self.editor.form

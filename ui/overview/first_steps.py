@@ -87,9 +87,9 @@ class FirstStepsPage(QScrollArea):
 
     def show_steps(self, steps: FirstSteps) -> None:
         counts = {"semester": steps.semesters, "departments": steps.departments, "partners": steps.partners}
-        for key, mark in self.marks.items():
+        for number, (key, mark) in enumerate(self.marks.items(), start=1):
             done = counts.get(key, 1) > 0
-            mark.setText("✓" if done else "•")
+            mark.setText("✓" if done else f"{number}.")
             mark.setStyleSheet("color: #2E7D32; font-weight: bold;" if done else "color: #1F4E79; font-weight: bold;")
             mark.setToolTip(self.tr("Done") if done else self.tr("To do"))
         self.demo_button.setEnabled(not (steps.semesters or steps.departments or steps.partners))

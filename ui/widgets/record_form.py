@@ -132,6 +132,9 @@ class RecordForm(QWidget):
             combo = QComboBox()
             if kind == "timezone":
                 combo.setEditable(True)
+                # Labels carry cities in two languages: size the box by a zone's name, not the longest label.
+                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                combo.setMinimumContentsLength(28)
                 combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
                 # Filled when the form first loads a record: 500 zones cost start-up time.
                 completer = combo.completer()
