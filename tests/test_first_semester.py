@@ -199,3 +199,44 @@ def test_an_empty_rubric_points_at_the_lists_editor(qtbot: QtBot, sqlite_databas
     texts = [label.text() for label in dialog.findChildren(QLabel)]
     assert any("Edit → Lists… (Evaluation rubric)" in text for text in texts)
     assert not any("under Tools" in text for text in texts)
+
+
+def test_departments_and_partners_come_from_a_spreadsheet(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from openpyxl import Workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    from models import Department, Partner
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "部门"
+    sheet.append(["IAD departments 2027"])
+    sheet.append(["Name", "中文名", "E-mail"])
+    sheet.append(["Library", "图书馆", "library@example.edu"])
+    sheet.append(["Student Mental Health Center", "学生心理健康中心", ""])
+    partners_sheet = book.create_sheet("Partners")
+    partners_sheet.append(["University", "Country", "City", "Time zone"])
+    partners_sheet.append(["Columbia University", "United States", "New York", ""])
+    partners_sheet.append(["University of Leeds", "United Kingdom", "Leeds", "Europe/London"])
+    path = tmp_path / "directory.xlsx"
+    book.save(path)
+    shown: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    overview = window.outcomes_actions.overview
+    window.tabs.setCurrentWidget(overview)
+    overview.first_steps.buttons["import"].click()
+    assert shown == ["2 departments and 2 partner universities added."]
+    with window.database.sessions() as session:
+        zones = {name: zone for name, zone in session.execute(select(Partner.name, Partner.timezone))}
+        assert zones == {"Columbia University": "America/New_York", "University of Leeds": "Europe/London"}
+        assert session.scalars(select(Department.name_zh).order_by(Department.name_en)).all() == [
+            "图书馆", "学生心理健康中心"]
+    # Again, with one bad row: nothing is written, and the sentence names the sheet and the row.
+    partners_sheet.append(["Nowhere University", "Atlantis", "", ""])
+    book.save(path)
+    overview.first_steps.buttons["import"].click()
+    assert shown[-1].startswith("Sheet 'Partners', row 4: no time zone for Nowhere University")
+    assert count(window.database, Partner) == 2

@@ -84,3 +84,5 @@ def test_a_ten_minute_panel_blocks_confirming_in_the_workshops_tab(window: MainW
     assert "Panel 'Practice' lasts 10 min" in tab.message.text() + tab.form.error_text("status")
     with window.database.sessions() as session:
         assert session.scalars(select(Workshop.status)).one() == WorkshopStatus.PLANNED
+    tab.revert()  # the refused edit is dropped, so closing the window asks nothing
+    assert not tab.form.dirty

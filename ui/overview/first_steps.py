@@ -1,14 +1,28 @@
 """The page a new database opens on: what to do before a first semester, each step one click away."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import AppError
 from app.views.overview import FirstSteps
 
 
 class FirstStepsPage(QScrollArea):
-    """Emits `step(key)` for the window to carry out: semester, departments, partners, lists or demo."""
+    """Emits `step(key)` for the window to carry out: semester, departments, partners, import, lists or demo."""
 
     step = Signal(str)
 
@@ -39,6 +53,9 @@ class FirstStepsPage(QScrollArea):
                                     "contact e-mail)."), self.tr("Add &departments…")),
             ("partners", self.tr("Add the partner universities, each with its country, city and time zone "
                                  "(the time-slot finder and the agenda use it)."), self.tr("Add a &partner…")),
+            ("import", self.tr("Or import departments and partners from a spreadsheet you keep (.xlsx with a "
+                               "header row: Name, Chinese name, E-mail for departments; Name, Country, City, Time "
+                               "zone for partners)."), self.tr("&Import from a spreadsheet…")),
             ("lists", self.tr("Topic areas and the evaluation rubric are ready to use; change, retire or "
                               "reorder them at any time (Edit → Lists…)."), self.tr("Edit &lists…")),
         ]
@@ -86,10 +103,30 @@ class FirstStepsPage(QScrollArea):
         self.setWidget(body)
 
     def show_steps(self, steps: FirstSteps) -> None:
-        counts = {"semester": steps.semesters, "departments": steps.departments, "partners": steps.partners}
+        counts = {"semester": steps.semesters, "departments": steps.departments, "partners": steps.partners,
+                  "import": steps.departments and steps.partners}
         for number, (key, mark) in enumerate(self.marks.items(), start=1):
             done = counts.get(key, 1) > 0
             mark.setText("✓" if done else f"{number}.")
             mark.setStyleSheet("color: #2E7D32; font-weight: bold;" if done else "color: #1F4E79; font-weight: bold;")
             mark.setToolTip(self.tr("Done") if done else self.tr("To do"))
         self.demo_button.setEnabled(not (steps.semesters or steps.departments or steps.partners))
+
+
+def import_directory_file(host: Any, parent: QWidget) -> str | None:
+    """Ask for a workbook and import its departments and partners; the summary shown, or None."""
+    from exports.directory_import import import_directory
+
+    path, _filter = QFileDialog.getOpenFileName(parent, parent.tr("Import departments and partners"), "",
+                                                parent.tr("Excel workbooks (*.xlsx)"))
+    if not path:
+        return None
+    try:
+        with host.database.transaction() as session:
+            result = import_directory(session, host.actor, Path(path))
+    except AppError as error:
+        QMessageBox.warning(parent, parent.tr("Nothing imported"), str(error))
+        return None
+    summary = result.summary()
+    QMessageBox.information(parent, parent.tr("Imported"), summary)
+    return summary

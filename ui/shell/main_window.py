@@ -518,6 +518,12 @@ class MainWindow(QMainWindow):
         if step == "demo":
             self.load_demo_data()
             return
+        if step == "import":
+            from ui.overview.first_steps import import_directory_file
+
+            if import_directory_file(self, self) is not None:
+                self.refresh_all()
+            return
         self._edit_list(step if step in ("departments", "lists") else "semesters", new=step != "lists")
 
     def _prepare_lists(self, database: Database) -> None:
