@@ -5,6 +5,7 @@ import argparse
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -39,6 +40,12 @@ def window(qtbot: QtBot, sqlite_database: Database) -> Iterator[MainWindow]:
 def count(database: Database, model: type) -> int:
     with database.sessions() as session:
         return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def refresh(qtbot: QtBot, overview: Any) -> None:
+    """The overview computes on a worker thread: wait until it shows the result."""
+    with qtbot.waitSignal(overview.loaded, timeout=10000):
+        overview.refresh()
 
 
 def test_a_new_database_opened_in_the_window_has_its_topic_areas_and_rubric(window: MainWindow) -> None:
@@ -127,7 +134,7 @@ def test_an_empty_database_opens_on_first_steps_not_zeros(
 
     overview = window.outcomes_actions.overview
     window.tabs.setCurrentWidget(overview)
-    overview.refresh()
+    refresh(qtbot, overview)
     assert overview.first_steps.isVisible() and not overview.dashboard.isVisible()
     assert overview.first_steps.marks["semester"].text() == "1."
 
@@ -142,14 +149,14 @@ def test_an_empty_database_opens_on_first_steps_not_zeros(
     monkeypatch.setattr(ListDialog, "exec", add_semester)
     overview.first_steps.buttons["semester"].click()
     assert count(window.database, Semester) == 1
-    overview.refresh()
+    refresh(qtbot, overview)
     assert overview.first_steps.marks["semester"].text() == "✓"
     assert not overview.first_steps.demo_button.isEnabled()  # demo data only into an empty database
     with window.database.transaction() as session:
         from models import Department, Partner
         session.add_all([Department(name_en="Library", name_zh="图书馆"),
                          Partner(name="University of Leeds", country="United Kingdom", timezone="Europe/London")])
-    overview.refresh()
+    refresh(qtbot, overview)
     assert overview.dashboard.isVisible() and not overview.first_steps.isVisible()
 
 

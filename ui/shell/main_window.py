@@ -512,8 +512,9 @@ class MainWindow(QMainWindow):
     def take_first_step(self, step: str) -> None:
         """A button of the first-steps page of a new database."""
         if step == "partners":
-            self.tabs.setCurrentWidget(self.partners_tab)
-            self.partners_tab.new_record()
+            partners = getattr(self, "partners_tab")  # built with the database
+            self.tabs.setCurrentWidget(partners)
+            partners.new_record()
             return
         if step == "demo":
             self.load_demo_data()
