@@ -403,6 +403,9 @@ class FakeWindow(QMainWindow):
     def open_record(self, kind: str, record_id: int) -> None:
         self.opened.append((kind, record_id))
 
+    def take_first_step(self, step: str) -> None:
+        self.opened.append((step, 0))
+
     def semester_id(self) -> int | None:
         return None
 

@@ -17,7 +17,7 @@ from app.cli import window_arguments
 from app.storage.credentials import PasswordStore
 from app.storage.database import Database
 from app.settings import Settings
-from models import Semester
+from models import Department, Partner, Semester
 from tests.fake_keyring import MemoryKeyring
 from tests.test_shared_connection import RefusingServer
 from ui.storage import connect_dialog
@@ -207,6 +207,9 @@ def test_the_overview_is_computed_once_at_start_up_and_off_the_windows_thread(
 
     with sqlite_database.transaction() as session:
         session.add(Semester(name="2026 Fall", starts_on=date(2026, 9, 1), ends_on=date(2027, 1, 20)))
+        # With a department and a partner too, the Overview shows numbers rather than the first steps.
+        session.add_all([Department(name_en="Library", name_zh="图书馆"),
+                         Partner(name="University of Leeds", country="United Kingdom", timezone="Europe/London")])
     threads: list[str] = []
     real = overview_module.semester_overview
 

@@ -18,7 +18,7 @@ from app.i18n import _, lazy_text
 from app.records import RecordService, Values
 from app.rules import current, int_range, not_blank
 from models import Exchange, Panel, PanelSpeaker, Participation, Preparation, Workshop
-from models.enums import ExchangeKind, WorkshopStatus
+from models.enums import ExchangeKind, UserRole, WorkshopStatus
 
 
 def _rounds_fit_kind(_session: Session, values: Values, existing: Any) -> None:
@@ -52,6 +52,7 @@ class WorkshopService(RecordService[Workshop]):
         written) while the scheduling rules report an error, unless the caller has just
         checked them (`rules_checked`).
         """
+        actor.require(UserRole.OFFICER, _("change a {label}").format(label=self.label))
         before: datetime | None = None
         stored = self.get(session, record_id)
         if move_panels and "starts_at" in values:
