@@ -591,6 +591,22 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <source>English and Chinese</source>
         <translation>中英双语</translation>
     </message>
+    <message>
+        <source>Import departments and partners</source>
+        <translation>导入部门和合作院校</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Nothing imported</source>
+        <translation>未导入任何内容</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
 </context>
 <context>
     <name>ActionItemsModel</name>
@@ -1292,6 +1308,17 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     </message>
 </context>
 <context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Name (&amp;English)</source>
+        <translation>英文名称(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Name (&amp;Chinese)</source>
+        <translation>中文名称(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationsTab</name>
     <message>
         <source>Department</source>
@@ -1398,6 +1425,77 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     </message>
 </context>
 <context>
+    <name>FirstStepsPage</name>
+    <message>
+        <source>Welcome: a few steps before the first semester</source>
+        <translation>欢迎:开始第一个学期前的几个步骤</translation>
+    </message>
+    <message>
+        <source>This database is new. Add what every semester builds on; the overview of the semester appears here once a semester, a department and a partner exist.</source>
+        <translation>这是一个新数据库。请先添加每个学期都要用到的信息;有了学期、部门和合作院校后,这里将显示学期概览。</translation>
+    </message>
+    <message>
+        <source>Open a semester: its name and dates, for example 2027 Spring, and the deadline for topic proposals.</source>
+        <translation>开设学期:名称和起止日期(例如 2027 Spring)以及选题征集截止日期。</translation>
+    </message>
+    <message>
+        <source>New &amp;semester…</source>
+        <translation>新建学期(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Add the IAD&apos;s departments that take part (names in English and Chinese, a contact e-mail).</source>
+        <translation>添加参与的本校部门(中英文名称、联系邮箱)。</translation>
+    </message>
+    <message>
+        <source>Add &amp;departments…</source>
+        <translation>添加部门(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Add the partner universities, each with its country, city and time zone (the time-slot finder and the agenda use it).</source>
+        <translation>添加合作院校,包括国家、城市和时区(时段查找和议程会用到)。</translation>
+    </message>
+    <message>
+        <source>Add a &amp;partner…</source>
+        <translation>添加合作院校(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Or import departments and partners from a spreadsheet you keep (.xlsx with a header row: Name, Chinese name, E-mail for departments; Name, Country, City, Time zone for partners).</source>
+        <translation>或从已有的电子表格导入部门和合作院校(.xlsx,带表头:部门为 Name、Chinese name、E-mail;合作院校为 Name、Country、City、Time zone)。</translation>
+    </message>
+    <message>
+        <source>&amp;Import from a spreadsheet…</source>
+        <translation>从电子表格导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Topic areas and the evaluation rubric are ready to use; change, retire or reorder them at any time (Edit → Lists…).</source>
+        <translation>主题领域和评估指标已可使用;可随时修改、停用或调整顺序(编辑 → 列表…)。</translation>
+    </message>
+    <message>
+        <source>Edit &amp;lists…</source>
+        <translation>编辑列表(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Or try the program first: fill this empty database with demo data (four semesters, departments, partners, workshops and reports). Use a separate database for real work (File → New local database…).</source>
+        <translation>或先试用程序:向这个空数据库填入演示数据(四个学期、部门、合作院校、研讨会和报告)。正式工作请使用另一个数据库(文件 → 新建本地数据库…)。</translation>
+    </message>
+    <message>
+        <source>Fill with de&amp;mo data…</source>
+        <translation>填入演示数据(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Then, step by step: collect topics (Topics tab; Export → topic-collection form for each department), offer accepted topics to partners, plan the workshops (Workshops tab), collect reports and interview departments.</source>
+        <translation>然后逐步进行:征集选题(选题标签页;导出 → 各部门的选题征集表),向合作院校推荐已接受的选题,安排研讨会(研讨会标签页),收集报告并访谈部门。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待完成</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpsPanel</name>
     <message>
         <source>Follow-up contacts (kept up by the departments themselves)</source>
@@ -1499,8 +1597,8 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>评分 1 至 5</translation>
     </message>
     <message>
-        <source>The rubric is empty: add criteria under Tools.</source>
-        <translation>评分标准为空：请在“工具”菜单中添加评分项。</translation>
+        <source>The rubric is empty: add criteria under Edit → Lists… (Evaluation rubric).</source>
+        <translation>评估指标为空:请在 编辑 → 列表…(评估指标)中添加。</translation>
     </message>
     <message>
         <source>Add action</source>
@@ -1551,6 +1649,29 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>The default for each document is set in Edit → Settings.</source>
         <translation>各文档的默认语言在“编辑 → 设置”中设定。</translation>
+    </message>
+</context>
+<context>
+    <name>ListsDialog</name>
+    <message>
+        <source>Lists</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>topic areas</source>
+        <translation>主题领域</translation>
+    </message>
+    <message>
+        <source>the evaluation rubric</source>
+        <translation>评估指标</translation>
+    </message>
+    <message>
+        <source>Topic areas</source>
+        <translation>主题领域</translation>
+    </message>
+    <message>
+        <source>Evaluation rubric</source>
+        <translation>评估指标</translation>
     </message>
 </context>
 <context>
@@ -1731,8 +1852,8 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>部门(&amp;D)…</translation>
     </message>
     <message>
-        <source>Topic &amp;areas…</source>
-        <translation>专题领域(&amp;A)…</translation>
+        <source>&amp;Lists (topic areas, rubric)…</source>
+        <translation>列表(主题领域、评估指标)(&amp;L)…</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
@@ -2329,8 +2450,28 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>时区</translation>
     </message>
     <message>
-        <source>Type part of the name, e.g. London or Sydney</source>
-        <translation>输入名称的一部分，例如 London 或 Sydney</translation>
+        <source>Type a city, a country or a zone, in English or Chinese: New York, 纽约, 美国</source>
+        <translation>输入城市、国家或时区(中英文均可):New York、纽约、美国</translation>
+    </message>
+    <message>
+        <source>Office hours start</source>
+        <translation>办公时间开始</translation>
+    </message>
+    <message>
+        <source>as in Settings ({start})</source>
+        <translation>同设置({start})</translation>
+    </message>
+    <message>
+        <source>The partner&apos;s working day on its own clock; the time-slot finder and the checks use it. Empty: the office hours in Settings</source>
+        <translation>合作院校当地的工作时间;时段查找和检查会使用。留空:使用设置中的办公时间</translation>
+    </message>
+    <message>
+        <source>Office hours end</source>
+        <translation>办公时间结束</translation>
+    </message>
+    <message>
+        <source>as in Settings ({end})</source>
+        <translation>同设置({end})</translation>
     </message>
     <message>
         <source>Region</source>
@@ -2830,6 +2971,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
+    <message>
+        <source>{label} (retired)</source>
+        <translation>{label}(已停用)</translation>
+    </message>
 </context>
 <context>
     <name>RecordTab</name>
@@ -2908,6 +3053,49 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>Deleted {what}.</source>
         <translation>已删除 {what}。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceListEditor</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;tire</source>
+        <translation>停用(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>A retired entry stays on the records that use it but is no longer offered for new ones.</source>
+        <translation>已停用的条目仍保留在使用它的记录上,但不再供新记录选择。</translation>
+    </message>
+    <message>
+        <source>{name} (retired)</source>
+        <translation>{name}(已停用)</translation>
+    </message>
+    <message>
+        <source>Bring &amp;back</source>
+        <translation>恢复(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Add to {list}</source>
+        <translation>添加到{list}</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
     </message>
 </context>
 <context>
@@ -3245,6 +3433,20 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>余量（分钟）</translation>
     </message>
     <message>
+        <source>Outside office
+hours (min)</source>
+        <translation>办公时间外
+(分钟)</translation>
+    </message>
+    <message>
+        <source>What each side accepts</source>
+        <translation>各方需接受的安排</translation>
+    </message>
+    <message>
+        <source>Minutes outside office hours, all sides together</source>
+        <translation>各方合计在办公时间之外的分钟数</translation>
+    </message>
+    <message>
         <source>Minutes between the workshop and the start or end of office hours, on the tightest side</source>
         <translation>研讨会与办公时间开始或结束之间的间隔分钟数（以最紧张的一方计）</translation>
     </message>
@@ -3439,8 +3641,8 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>每 %1 分钟</translation>
     </message>
     <message>
-        <source>Weekdays only (on every side)</source>
-        <translation>仅限工作日（各方）</translation>
+        <source>Working days only (no weekend or public holiday on any side)</source>
+        <translation>仅工作日(任何一方都不在周末或公共假日)</translation>
     </message>
     <message>
         <source>From (%1)</source>
@@ -3459,16 +3661,28 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>开始时间间隔</translation>
     </message>
     <message>
-        <source>Office hours on every side: %1</source>
-        <translation>各方办公时间：%1</translation>
+        <source>Office hours, each on its own clock: %1.</source>
+        <translation>各方当地的办公时间:%1。</translation>
+    </message>
+    <message>
+        <source>Public holidays of %1 are left out.</source>
+        <translation>已排除 %1 的公共假日。</translation>
+    </message>
+    <message>
+        <source>No start time puts the whole %1 inside office hours on every side in this range.</source>
+        <translation>在此范围内,没有任何开始时间能让整个 %1 都落在各方的办公时间内。</translation>
+    </message>
+    <message>
+        <source>These come nearest; the last column says what each side would have to accept.</source>
+        <translation>以下为最接近的时间;最后一列说明各方需要接受的安排。</translation>
+    </message>
+    <message>
+        <source>Try a wider range or a shorter workshop.</source>
+        <translation>请扩大日期范围或缩短研讨会时长。</translation>
     </message>
     <message>
         <source>Use this time</source>
         <translation>使用此时间</translation>
-    </message>
-    <message>
-        <source>No start time puts the whole %1 inside office hours (%2) on every side in this range. Try a wider range, a shorter workshop, or other office hours in Settings.</source>
-        <translation>在此范围内，没有任何开始时间能让整场 %1 落在各方的办公时间（%2）之内。请扩大范围、缩短研讨会时长，或在“设置”中调整办公时间。</translation>
     </message>
     <message>
         <source>%1 possible start times, best first (most time to spare on every side).</source>
@@ -3606,6 +3820,22 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>Description</source>
         <translation>内容说明</translation>
+    </message>
+    <message>
+        <source>Choose the semester this topic is proposed for.</source>
+        <translation>请选择该选题所属的学期。</translation>
+    </message>
+    <message>
+        <source>Topics are collected per semester and there is none yet: open one under Edit → Semesters…</source>
+        <translation>选题按学期征集,目前还没有学期:请在 编辑 → 学期… 中开设。</translation>
+    </message>
+    <message>
+        <source>No semester yet</source>
+        <translation>尚无学期</translation>
+    </message>
+    <message>
+        <source>Topics are collected for a semester, and this database has none yet. Open a semester now (its name and dates)?</source>
+        <translation>选题按学期征集,而此数据库还没有学期。现在开设一个学期(名称和日期)吗?</translation>
     </message>
     <message>
         <source>Outreach to partners</source>
@@ -3890,10 +4120,6 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>%1, ends %2</source>
         <translation>%1，结束于 %2</translation>
-    </message>
-    <message>
-        <source>IAD</source>
-        <translation>国际处</translation>
     </message>
     <message>
         <source>Only a multi-round dialogue with rounds still to plan gets a next round.</source>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import AppError
 from app.views.overview import FirstSteps
+from ui.widgets.translation import tr
 
 
 class FirstStepsPage(QScrollArea):
@@ -117,16 +118,16 @@ def import_directory_file(host: Any, parent: QWidget) -> str | None:
     """Ask for a workbook and import its departments and partners; the summary shown, or None."""
     from exports.directory_import import import_directory
 
-    path, _filter = QFileDialog.getOpenFileName(parent, parent.tr("Import departments and partners"), "",
-                                                parent.tr("Excel workbooks (*.xlsx)"))
+    path, _filter = QFileDialog.getOpenFileName(parent, tr("Import departments and partners"), "",
+                                                tr("Excel workbooks (*.xlsx)"))
     if not path:
         return None
     try:
         with host.database.transaction() as session:
             result = import_directory(session, host.actor, Path(path))
     except AppError as error:
-        QMessageBox.warning(parent, parent.tr("Nothing imported"), str(error))
+        QMessageBox.warning(parent, tr("Nothing imported"), str(error))
         return None
     summary = result.summary()
-    QMessageBox.information(parent, parent.tr("Imported"), summary)
+    QMessageBox.information(parent, tr("Imported"), summary)
     return summary

@@ -516,16 +516,14 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(partners)
             partners.new_record()
             return
+        from ui.overview.first_steps import import_directory_file
+
         if step == "demo":
             self.load_demo_data()
-            return
-        if step == "import":
-            from ui.overview.first_steps import import_directory_file
-
-            if import_directory_file(self, self) is not None:
-                self.refresh_all()
-            return
-        self._edit_list(step if step in ("departments", "lists") else "semesters", new=step != "lists")
+        elif step == "import" and import_directory_file(self, self) is not None:
+            self.refresh_all()
+        elif step not in ("demo", "import"):
+            self._edit_list(step if step in ("departments", "lists") else "semesters", new=step != "lists")
 
     def _prepare_lists(self, database: Database) -> None:
         """A new database gets its topic areas and rubric, so a first semester can be scored."""
