@@ -40,7 +40,7 @@ from exports.fonts import FontSet, warn_if_unprintable
 # The programme's name is printed in both languages on every document, whatever
 # the interface language, so these two are not passed through _().
 PROGRAMME_EN = "IAD Online Workshops"
-PROGRAMME_ZH = "国际合作与交流处 在线工作坊"
+PROGRAMME_ZH = "国际合作与交流处 在线研讨会"
 DIVISION_EN = "International Affairs Division"
 DIVISION_ZH = "国际合作与交流处"
 

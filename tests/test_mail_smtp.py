@@ -164,7 +164,7 @@ def test_mail_command_dry_run_drafts_and_send(tmp_path: Path, smtp_server: SmtpS
 
     assert main([*common, "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert out.count("Subject: 2027 Spring 国际在线工作坊选题征集") == 4
+    assert out.count("Subject: 2027 Spring 国际在线研讨会选题征集") == 4
     assert "Not written: 无邮箱办公室: no e-mail address on record" in out
     assert "nothing was written, sent or logged" in out
 

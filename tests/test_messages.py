@@ -118,7 +118,7 @@ def test_call_for_topics_drafts_carry_each_departments_own_form(
     assert first["X-Unsent"] == "1"
     assert first["To"].addresses[0].addr_spec == "amo@sjtu.edu.cn"
     assert first["To"].addresses[0].display_name == "资产管理处"
-    assert first["Subject"] == "2027 Spring 国际在线工作坊选题征集"
+    assert first["Subject"] == "2027 Spring 国际在线研讨会选题征集"
     body = first.get_body(("plain",)).get_content()
     assert "资产管理处：" in body and "2026年12月10日" in body
     files = attachments_of(first)

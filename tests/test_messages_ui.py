@@ -66,7 +66,7 @@ def test_preview_edit_one_and_save_drafts(qtbot: QtBot, sqlite_database: Databas
     rows = [[model.index(r, c).data() for c in range(4)] for r in range(model.rowCount())]
     assert rows[-1] == ["保卫处", "—", "zh", "cannot be written: no e-mail address on record"]
     assert dialog.to_label.text() == "资产管理处 <amo@sjtu.edu.cn>"
-    assert dialog.subject.text() == "2027 Spring 国际在线工作坊选题征集"
+    assert dialog.subject.text() == "2027 Spring 国际在线研讨会选题征集"
     assert "资产管理处：" in dialog.body.toPlainText()
     assert dialog.attachments.text() == "Topic form 2027 Spring - Asset Management Office.xlsx"
     assert dialog.sizeHint().height() <= 720 and dialog.minimumSizeHint().width() <= 1280
@@ -345,7 +345,7 @@ def test_a_viewer_previews_but_writes_and_sends_nothing(qtbot: QtBot, sqlite_dat
     dialog = ComposeDialog(sqlite_database, settings, Actor("guest", UserRole.VIEWER), t.CALL_FOR_TOPICS,
                            Selection(semester_id=semester_id), today=lambda: TODAY)
     qtbot.addWidget(dialog)
-    assert dialog.subject.text() == "2027 Spring 国际在线工作坊选题征集"
+    assert dialog.subject.text() == "2027 Spring 国际在线研讨会选题征集"
     assert not dialog.send(confirm=False)
     assert not dialog.save_drafts(tmp_path)
     assert dialog.status.text() == "guest is a viewer and may not send messages."

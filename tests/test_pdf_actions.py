@@ -288,7 +288,7 @@ def test_programme_language_follows_the_settings_default(window: FakeWindow, tmp
     window.action("export_programme_pdf").trigger()
     assert languages_asked[0].language() == "zh"
     text = text_of(tmp_path / "programme.pdf")
-    assert "学期工作坊日程" in text and "合作院校当地时间" in text and "Semester programme" not in text
+    assert "学期研讨会日程" in text and "合作院校当地时间" in text and "Semester programme" not in text
 
 
 def test_certificate_in_english_only_when_chosen(window: FakeWindow, tmp_path: Path,

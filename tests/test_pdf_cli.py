@@ -184,4 +184,4 @@ def test_document_language_default_comes_from_the_settings(filled: tuple[Path, d
     assert main(["--database", str(db), "export", "programme", "--semester", "2026 Fall", "-o",
                  str(tmp_path / "programme.pdf")]) == 0
     text = read(tmp_path / "programme.pdf")
-    assert "学期工作坊日程" in text and "实验室资产管理" in text and "Semester programme" not in text
+    assert "学期研讨会日程" in text and "实验室资产管理" in text and "Semester programme" not in text

@@ -158,7 +158,7 @@ def test_agenda_pdf_shows_both_zones_every_panel_and_chinese_names(db_session: S
                                                                   agenda_setup: dict[str, Any]) -> None:
     pdf = render_agenda(fresh_agenda(db_session, agenda_setup["workshop"].id), printed_on=PRINTED, language="both")
     text = pdf_text(pdf)
-    assert "IAD Online Workshops" in text and "国际合作与交流处 在线工作坊" in text
+    assert "IAD Online Workshops" in text and "国际合作与交流处 在线研讨会" in text
     assert "Residential college support" in text
     assert "University of Edinburgh (爱丁堡大学)" in text
     assert "Round 2 of 3" in text

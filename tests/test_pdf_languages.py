@@ -28,12 +28,12 @@ from tests.test_pdf_documents import (  # noqa: F401 - fixtures used by name
 AGENDA_EN = ["Workshop agenda", "Programme", "Participants", "Time", "Meeting", "Interpretation", "Moderator:",
              "Speakers:", "Main room", "Round 2 of 3", "Multi-round dialogue", "Our university", "Position",
              "Page 1 of", "printed 1 October 2026", "Thursday 15 October 2026", "(local time)"]
-AGENDA_ZH = ["工作坊议程", "日程", "参会人员", "时间", "会议", "口译", "主持人：", "发言人：", "主会场",
+AGENDA_ZH = ["研讨会议程", "日程", "参会人员", "时间", "会议", "口译", "主持人：", "发言人：", "主会场",
              "第 2 轮（共 3 轮）", "多轮交流", "我校（2 人）", "职务", "第 1 页，共", "打印于 2026年10月1日",
              "2026年10月15日 周四", "（当地时间）", "国际处（北京时间）"]
 PROGRAMME_EN = ["Semester programme", "Contents", "Date", "IAD time", "Partner's local time", "Exchange",
                 "Status", "One-off", "Held", "Cancelled", "October 2026", "Thu 15 Oct", "Page 1 of"]
-PROGRAMME_ZH = ["学期工作坊日程", "目录", "日期", "国际处时间", "合作院校当地时间", "交流", "状态", "单次",
+PROGRAMME_ZH = ["学期研讨会日程", "目录", "日期", "国际处时间", "合作院校当地时间", "交流", "状态", "单次",
                 "已举行", "已取消", "2026年10月", "10月15日 周四", "第 1 页，共"]
 
 

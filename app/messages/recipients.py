@@ -344,7 +344,7 @@ def thank_you(session: Session, exchange_id: int | None) -> list[Recipient]:
     """The partner contacts of an exchange, after it; each message lands in the follow-up contact log."""
     exchange = _exchange(session, exchange_id)
     department = {"en": ", ".join(d.name_en for d in exchange.departments) or "International Affairs Division",
-                  "zh": "、".join(d.name_zh or d.name_en for d in exchange.departments) or "国际事务部"}
+                  "zh": "、".join(d.name_zh or d.name_en for d in exchange.departments) or "国际合作与交流处"}
     return [Recipient(
         purpose=f"{t.THANK_YOU}:exchange:{exchange.id}:contact:{contact.id}", name=contact.name,
         email=contact.email.strip(), side=PARTNER, timezone=partner.timezone,

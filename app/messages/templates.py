@@ -69,10 +69,10 @@ def language_label(language: str) -> str:
 # are not passed through the interface's translation.
 BUILT_IN: dict[tuple[str, str], tuple[str, str]] = {
     (CALL_FOR_TOPICS, "zh"): (
-        "{semester} 国际在线工作坊选题征集",
-        "{department}：\n\n您好！国际事务部现开始征集 {semester} 与海外合作院校开展在线工作坊的选题。"
+        "{semester} 国际在线研讨会选题征集",
+        "{department}：\n\n您好！国际合作与交流处现开始征集 {semester} 与海外合作院校开展在线研讨会的选题。"
         "请填写附件《{attachment}》，写明希望向海外同行学习或分享的内容，并于 {deadline} 前回复本邮件。\n\n"
-        "如有疑问，请随时与我们联系。\n\n国际事务部\n{today}",
+        "如有疑问，请随时与我们联系。\n\n国际合作与交流处\n{today}",
     ),
     (CALL_FOR_TOPICS, "en"): (
         "Call for topics: online workshops, {semester}",
@@ -89,9 +89,9 @@ BUILT_IN: dict[tuple[str, str], tuple[str, str]] = {
         "International Affairs Division",
     ),
     (OUTREACH, "zh"): (
-        "在线工作坊合作邀请：{topic}",
-        "{contact}：\n\n您好！我校{department}希望于 {semester} 与 {partner} 的同事就以下主题举办在线工作坊：\n\n"
-        "{topic}\n{topic_description}\n\n请问贵方是否有意参加？\n\n国际事务部",
+        "在线研讨会合作邀请：{topic}",
+        "{contact}：\n\n您好！我校{department}希望于 {semester} 与 {partner} 的同事就以下主题举办在线研讨会：\n\n"
+        "{topic}\n{topic_description}\n\n请问贵方是否有意参加？\n\n国际合作与交流处",
     ),
     (INVITATION, "en"): (
         "Invitation: {workshop_title} ({start})",
@@ -102,14 +102,14 @@ BUILT_IN: dict[tuple[str, str], tuple[str, str]] = {
     ),
     (INVITATION, "zh"): (
         "会议邀请：{workshop_title}（{start}）",
-        "{recipient}：\n\n您好！诚邀您参加与 {partner} 的在线工作坊“{workshop_title}”（第 {round} 轮）。\n\n"
+        "{recipient}：\n\n您好！诚邀您参加与 {partner} 的在线研讨会“{workshop_title}”（第 {round} 轮）。\n\n"
         "开始：{start}\n结束：{end}\n时区：{time_zone}\n平台：{platform}\n链接：{link}\n\n"
-        "附件为日历邀请，打开即可加入日历。\n\n国际事务部",
+        "附件为日历邀请，打开即可加入日历。\n\n国际合作与交流处",
     ),
     (PREPARATION_REMINDER, "zh"): (
-        "请完成工作坊会前准备：{workshop_title}",
-        "{recipient}：\n\n您好！与 {partner} 的在线工作坊“{workshop_title}”将于 {start}（{time_zone}）举行。"
-        "请在会前填写您希望学习和分享的内容，并上传相关材料。\n\n会议链接：{link}\n\n国际事务部",
+        "请完成研讨会会前准备：{workshop_title}",
+        "{recipient}：\n\n您好！与 {partner} 的在线研讨会“{workshop_title}”将于 {start}（{time_zone}）举行。"
+        "请在会前填写您希望学习和分享的内容，并上传相关材料。\n\n会议链接：{link}\n\n国际合作与交流处",
     ),
     (PREPARATION_REMINDER, "en"): (
         "Please prepare for the workshop: {workshop_title}",
@@ -119,8 +119,8 @@ BUILT_IN: dict[tuple[str, str], tuple[str, str]] = {
     ),
     (OVERDUE_REMINDER, "zh"): (
         "提醒：{report_kind}已逾期（截止 {due_date}）",
-        "{recipient}：\n\n您好！您参加与 {partner} 的在线工作坊“{workshop_title}”后应提交的{report_kind}"
-        "截止日期为 {due_date}，目前已逾期 {days_overdue} 天。请尽快提交。\n\n如已提交，请忽略本邮件。\n\n国际事务部",
+        "{recipient}：\n\n您好！您参加与 {partner} 的在线研讨会“{workshop_title}”后应提交的{report_kind}"
+        "截止日期为 {due_date}，目前已逾期 {days_overdue} 天。请尽快提交。\n\n如已提交，请忽略本邮件。\n\n国际合作与交流处",
     ),
     (OVERDUE_REMINDER, "en"): (
         "Reminder: your {report_kind} was due on {due_date}",
@@ -129,9 +129,9 @@ BUILT_IN: dict[tuple[str, str], tuple[str, str]] = {
         "International Affairs Division",
     ),
     (INTERVIEW_REQUEST, "zh"): (
-        "在线工作坊成效访谈邀请",
-        "{department}：\n\n您好！为了解在线工作坊的成效，国际事务部希望与贵单位安排一次访谈。"
-        "贵单位最近一次工作坊于 {last_workshop} 举行，上次访谈：{last_interview}。请回复本邮件告知方便的时间。\n\n国际事务部",
+        "在线研讨会成效访谈邀请",
+        "{department}：\n\n您好！为了解在线研讨会的成效，国际合作与交流处希望与贵单位安排一次访谈。"
+        "贵单位最近一次研讨会于 {last_workshop} 举行，上次访谈：{last_interview}。请回复本邮件告知方便的时间。\n\n国际合作与交流处",
     ),
     (INTERVIEW_REQUEST, "en"): (
         "Request for an interview on the online workshops",
@@ -142,8 +142,8 @@ BUILT_IN: dict[tuple[str, str], tuple[str, str]] = {
     ),
     (CERTIFICATE, "zh"): (
         "参会证书：{workshop_title}",
-        "{recipient}：\n\n您好！感谢您参加 {semester} 与 {partner} 的在线工作坊“{workshop_title}”。"
-        "附件为您的参会证书（{attachment}）。\n\n国际事务部",
+        "{recipient}：\n\n您好！感谢您参加 {semester} 与 {partner} 的在线研讨会“{workshop_title}”。"
+        "附件为您的参会证书（{attachment}）。\n\n国际合作与交流处",
     ),
     (CERTIFICATE, "en"): (
         "Your certificate of participation: {workshop_title}",
@@ -159,8 +159,8 @@ BUILT_IN: dict[tuple[str, str], tuple[str, str]] = {
     ),
     (THANK_YOU, "zh"): (
         "感谢参与：{workshop_title}",
-        "{contact}：\n\n您好！感谢您参加与我校{department}的在线工作坊“{workshop_title}”。"
-        "我们期待与 {partner} 继续保持交流。\n\n国际事务部",
+        "{contact}：\n\n您好！感谢您参加与我校{department}的在线研讨会“{workshop_title}”。"
+        "我们期待与 {partner} 继续保持交流。\n\n国际合作与交流处",
     ),
 }
 
