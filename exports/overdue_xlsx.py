@@ -1,9 +1,10 @@
 """The list of overdue reports as a spreadsheet (.xlsx) or a CSV file, for chasing departments.
 
 One row per overdue report, grouped by department (the order `app.outcomes.reports.overdue_reports`
-gives). Every text cell is forced to text (`data_type = "s"`) so a name or title that
-starts with "=" can never run as a formula; the CSV prefixes such cells with an
-apostrophe for the same reason. Files are written under a temporary name and renamed,
+gives). Text cells are written as every other spreadsheet of the program writes them
+(exports.xlsx_sheets.set_text): forced to text, with the quote prefix when they begin
+with = + - @, so a name or title can never run as a formula, even after the cell is
+edited; the CSV prefixes such cells with an apostrophe for the same reason. Files are written under a temporary name and renamed,
 so a failed export never leaves half a file under the name asked for.
 """
 from __future__ import annotations
@@ -22,13 +23,12 @@ from app.errors import AppError
 from app.i18n import _
 from app.output_files import replacing
 from app.outcomes.reports import OverdueReport
+from exports.xlsx_sheets import set_text
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 # Characters a spreadsheet reads as the start of a formula when it imports text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Control characters XML (and so .xlsx) cannot hold.
-_ILLEGAL = {code: None for code in range(32) if chr(code) not in "\t\n\r"}
 
 
 def headers() -> list[str]:
@@ -60,26 +60,26 @@ def write_overdue_xlsx(rows: Sequence[OverdueReport], path: Path, *, title: str 
     sheet.title = _("Overdue reports")[:31]
     first = 1
     if title:
-        cell = sheet.cell(row=1, column=1, value=title.translate(_ILLEGAL))
-        cell.data_type = "s"
+        cell = sheet.cell(row=1, column=1)
+        set_text(cell, title)
         cell.font = Font(bold=True, size=13)
         first = 3
     names = headers()
     widths = [_width(name) for name in names]
     for column, name in enumerate(names, 1):
-        cell = sheet.cell(row=first, column=column, value=name)
-        cell.data_type = "s"
+        cell = sheet.cell(row=first, column=column)
+        set_text(cell, name)
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         cell.alignment = Alignment(vertical="center")
     for offset, row in enumerate(rows, 1):
         for column, value in enumerate(row_values(row), 1):
+            cell = sheet.cell(row=first + offset, column=column)
             if isinstance(value, str):
-                value = value.translate(_ILLEGAL)
-            cell = sheet.cell(row=first + offset, column=column, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-            elif isinstance(value, date):
-                cell.number_format = "yyyy-mm-dd"
+                set_text(cell, value)  # never a formula, whatever the text starts with
+            else:
+                cell.value = value
+                if isinstance(value, date):
+                    cell.number_format = "yyyy-mm-dd"
             widths[column - 1] = max(widths[column - 1], _width(value))
     for column, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(column)].width = min(60, max(8, width + 2))

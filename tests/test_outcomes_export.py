@@ -32,11 +32,25 @@ def test_xlsx_cells_are_text_dates_and_numbers(tmp_path: Path) -> None:
     assert sheet.auto_filter.ref == "A3:J5"
     name = sheet["C4"]
     assert name.value == "=HYPERLINK(\"http://evil\")" and name.data_type == "s"
-    assert sheet["F4"].data_type == "s"
+    assert sheet["F4"].value == "+Peer support" and sheet["F4"].data_type == "s"
+    # Like every other export: text a spreadsheet would read as a formula or a sign carries the
+    # quote prefix, so editing the cell in Excel keeps it text.
+    assert name.quotePrefix and sheet["F4"].quotePrefix
+    assert not sheet["C5"].quotePrefix and not sheet["A4"].quotePrefix
     assert sheet["I4"].value.date() == date(2026, 11, 1) and sheet["I4"].number_format == "yyyy-mm-dd"
     assert sheet["J4"].value == 44
     assert sheet["C5"].value == "Li Lei"
     assert sheet.column_dimensions["A"].width > 20  # fitted to the CJK department name
+
+
+def test_xlsx_prefixes_every_risky_start(tmp_path: Path) -> None:
+    rows = [overdue(name=name, department=name) for name in ("=1+1", "+86 21", "-5", "@SUM(A1)", "Plain")]
+    sheet = load_workbook(write_overdue_xlsx(rows, tmp_path / "overdue.xlsx")).active
+    assert [(sheet.cell(row=row, column=3).value, sheet.cell(row=row, column=3).quotePrefix,
+             sheet.cell(row=row, column=1).quotePrefix) for row in range(2, 7)] == [
+        ("=1+1", True, True), ("+86 21", True, True), ("-5", True, True), ("@SUM(A1)", True, True),
+        ("Plain", False, False)]
+    assert sheet["A1"].quotePrefix is False and sheet["A1"].value == "Department"
 
 
 def test_csv_defuses_formulas_and_keeps_chinese(tmp_path: Path) -> None:
