@@ -1,7 +1,9 @@
 """Create, read, update, delete and list any record, with validation and an audit trail.
 
 One generic service per model. Validation first checks what the table itself
-says (required text, lengths, enums, unique names), then the model's own rules.
+says (required text, lengths, enums, unique names, and the characters of app.plain_text:
+no line break in a one-line column, no control character anywhere), then the model's
+own rules.
 Every error is a ValidationError naming the field. Deletes report what goes
 with the record (cascades) or refuse with what still refers to it.
 """
@@ -13,13 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Boolean, Date, Enum, Float, Integer, String, Table, UniqueConstraint, func, select
+from sqlalchemy import Boolean, Date, Enum, Float, Integer, String, Table, Text, UniqueConstraint, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.actor import Actor
 from app.errors import ConflictError, InUseError, NotFoundError, ValidationError
 from app.i18n import _
+from app.plain_text import text_problem
 from models import AuditEntry, Base
 from models.base import UTCDateTime
 from models.enums import AuditAction, UserRole
@@ -49,6 +52,12 @@ def humanise(name: str) -> str:
 
     resources/update_translations.py puts every column's name in the catalogue."""
     return _(name.replace("_", " "))
+
+
+def field_label(name: str) -> str:
+    """How a message names a column: "English name" for name_en, else its words."""
+    labels = {"name_en": _("English name"), "name_zh": _("Chinese name")}
+    return labels.get(name) or humanise(name).capitalize()
 
 
 def plain_value(value: Any) -> Any:
@@ -174,6 +183,12 @@ class RecordService(Generic[M]):
             if required and (value is None or (isinstance(value, str) and not value)):
                 if present or existing is None:
                     raise ValidationError(name, _("{field} is required.").format(field=humanise(name).capitalize()))
+            if present and isinstance(value, str) and isinstance(column.type, String):
+                # One-line columns (titles, names) refuse line breaks; Text columns keep them.
+                # No column holds NUL or another control character.
+                problem = text_problem(field_label(name), value, multi_line=isinstance(column.type, Text))
+                if problem is not None:
+                    raise ValidationError(name, problem)
             if present and isinstance(value, str) and isinstance(column.type, String) and column.type.length \
                     and len(value) > column.type.length:
                 raise ValidationError(

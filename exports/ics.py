@@ -7,6 +7,13 @@ every side. The UID is stable per workshop and SEQUENCE is the workshop's versio
 sending the invitation again after a change updates the event instead of adding a
 second one. The description lists the panels with their times in the IAD's zone and
 in each partner's zone.
+
+Text from the database passes through `_line` (one-line values: the name, summary and
+location: line breaks and control characters become spaces) or `_block` (the
+description: line breaks kept as \\n escapes, control characters dropped) before it
+reaches icalendar, so no stored text can start a property of its own. The services
+refuse such characters in new text; this protects against older records and does not
+rely on icalendar's `assert`, which `python -O` removes.
 """
 from __future__ import annotations
 
@@ -21,6 +28,7 @@ from sqlalchemy.orm import Session
 from app.errors import AppError
 from app.i18n import _
 from app.output_files import write_bytes
+from app.plain_text import one_line, without_controls
 from app.planning.workshop_plan import InvitationData, invitation_data, round_ids
 from app.planning.scheduling import PanelPlan, Side
 from app.planning.zones import format_offset, format_span, offset_at, zone, zone_or_none
@@ -36,6 +44,15 @@ STATUS = {
 }
 
 
+def _line(text: str) -> str:
+    return one_line(text)
+
+
+def _block(text: str) -> str:
+    # icalendar escapes \n but not a lone \r, which some readers take for a line end.
+    return without_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def event_uid(data: InvitationData) -> str:
     """Stable for the workshop's whole life; its creation time keeps two databases' workshop #5 apart."""
     created = data.created_at.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -43,10 +60,11 @@ def event_uid(data: InvitationData) -> str:
 
 
 def summary(data: InvitationData) -> str:
+    title = _line(data.exchange_title)
     if data.kind == ExchangeKind.MULTI_ROUND:
         return _("{title} — round {round} of {rounds}").format(
-            title=data.exchange_title, round=data.plan.round_number, rounds=data.planned_rounds)
-    return data.exchange_title
+            title=title, round=data.plan.round_number, rounds=data.planned_rounds)
+    return title
 
 
 def _clock(instant: datetime, tz: ZoneInfo) -> str:
@@ -114,14 +132,14 @@ def workshop_event(data: InvitationData, iad_timezone: str, stamp: datetime) -> 
     event.add("summary", summary(data))
     event.add("status", STATUS[plan.status])
     event.add("transp", "OPAQUE")
-    link = plan.link.strip()
+    link = _line(plan.link)
     if link:
         event.add("location", link)
-        if link.lower().startswith(("https://", "http://")):
+        if link.lower().startswith(("https://", "http://")) and " " not in link:
             event.add("url", link)
-    elif plan.platform.strip():
-        event.add("location", plan.platform.strip())
-    event.add("description", description(data, iad_timezone))
+    elif _line(plan.platform):
+        event.add("location", _line(plan.platform))
+    event.add("description", _block(description(data, iad_timezone)))
     return event
 
 
@@ -136,8 +154,9 @@ def build_calendar(session: Session, workshop_ids: Sequence[int], iad_timezone: 
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    if name:
-        calendar.add("x-wr-calname", name)
+    if _line(name):
+        # icalendar writes an X- property as it is given, without escaping a line break.
+        calendar.add("x-wr-calname", _line(name))
     starts = []
     for workshop_id in workshop_ids:
         data = invitation_data(session, workshop_id)
