@@ -4,10 +4,12 @@ One workbook per department:
 - "Instructions": what to do, in English and Chinese;
 - "Form": department and semester pre-filled, a styled header on row 6 and 50
   numbered input rows, with drop-down lists for topic area, learn/share, priority
-  and preferred partner region;
+  and preferred partner region, and a hidden "Row key" column right of the data:
+  each row's key travels with the row when rows are deleted, inserted or sorted, so
+  a form sent again updates the right proposals (app/topics/intake.py);
 - "Lists" (hidden): the drop-down choices, so long lists are not squeezed into a formula;
 - "FormInfo" (very hidden, so only a program sees it): department id and name,
-  semester id and name, form kind and version, which the import checks.
+  semester id and name, form kind and version and the form's id, which the import checks.
 
 The layout and the choices come from app/topics/intake.py, which also checks the
 returned forms, so both sides agree. `generate_forms` writes every department's
@@ -41,7 +43,9 @@ from app.topics.intake import (
     LISTS_SHEET,
     area_choices,
     direction_choices,
+    new_form_id,
     priority_choices,
+    row_key,
 )
 from exports.xlsx_sheets import HEADER_ALIGNMENT, HEADER_BORDER, HEADER_FILL, HEADER_FONT, save_workbook, set_text
 
@@ -80,10 +84,12 @@ def _instructions(sheet: Worksheet, context: FormContext, department: Department
          "学习/分享留空视为“两者”，优先级留空视为“中”。", False),
         (_("3. Empty rows are ignored. You may add columns of your own to the right; they are not read."), False),
         ("3. 空行将被忽略。可在右侧添加自己的列，导入时不会读取。", False),
-        (_("4. Keep each proposal on its row, and do not rename the sheets: to change a proposal later, correct "
-           "its row and send the file again; to withdraw one, clear its row."), False),
-        ("4. 请保持每个主题所在的行不变，不要重命名工作表：如需修改，请直接修改该行后重新发送本文件；"
-         "如需撤回某个主题，请清空该行。", False),
+        (_("4. To change a proposal later, correct its row and send the file again; to withdraw one, clear or "
+           "delete its row. Rows may be deleted, inserted or sorted (sort whole rows): each row carries a hidden "
+           "key, so the IAD updates the right proposal. Do not rename the sheets."), False),
+        ("4. 如需修改，请直接修改该行后重新发送本文件；如需撤回某个主题，请清空或删除该行。"
+         "可以删除、插入或排序行（请对整行排序）：每行带有隐藏的标识，国际合作与交流处据此更新对应的主题。"
+         "请不要重命名工作表。", False),
     ]
     if deadline:
         paragraphs += [
@@ -121,7 +127,8 @@ def _lists(sheet: Worksheet, context: FormContext) -> dict[str, str]:
     return ranges
 
 
-def _form(sheet: Worksheet, context: FormContext, department: DepartmentRef, ranges: dict[str, str]) -> None:
+def _form(sheet: Worksheet, context: FormContext, department: DepartmentRef, ranges: dict[str, str],
+          form_id: str) -> None:
     semester = context.semester
     # The form is bilingual whatever the interface language: its English half is not translated.
     set_text(sheet["A1"], f"Topic proposals for {semester.name}"
@@ -155,6 +162,7 @@ def _form(sheet: Worksheet, context: FormContext, department: DepartmentRef, ran
         cell.alignment = HEADER_ALIGNMENT
         cell.border = HEADER_BORDER
         sheet.column_dimensions[get_column_letter(column)].width = form_field.width
+        sheet.column_dimensions[get_column_letter(column)].hidden = form_field.hidden
     sheet.row_dimensions[HEADER_ROW].height = 32
 
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -167,6 +175,10 @@ def _form(sheet: Worksheet, context: FormContext, department: DepartmentRef, ran
                 cell.value = row - HEADER_ROW
                 cell.font = NUMBER_FONT
                 cell.alignment = Alignment(horizontal="center", vertical="top")
+                continue
+            if form_field.key == "key":
+                set_text(cell, row_key(form_id, row - HEADER_ROW))
+                cell.font = NUMBER_FONT
                 continue
             cell.fill = INPUT_FILL
             # Text format: whatever is typed stays text (a title "=..." or "2026" included).
@@ -201,7 +213,7 @@ def _form(sheet: Worksheet, context: FormContext, department: DepartmentRef, ran
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def _info(sheet: Worksheet, context: FormContext, department: DepartmentRef) -> None:
+def _info(sheet: Worksheet, context: FormContext, department: DepartmentRef, form_id: str) -> None:
     entries: list[tuple[str, object]] = [
         ("form", FORM_KIND),
         ("form_version", FORM_VERSION),
@@ -212,6 +224,7 @@ def _info(sheet: Worksheet, context: FormContext, department: DepartmentRef) -> 
         ("sheet", FORM_SHEET),
         ("header_row", HEADER_ROW),
         ("generated_at", datetime.now(UTC).isoformat(timespec="seconds")),
+        ("form_id", form_id),
     ]
     for row, (key, value) in enumerate(entries, 1):
         set_text(sheet.cell(row=row, column=1), key)
@@ -230,10 +243,11 @@ def topic_form_workbook(context: FormContext, department: DepartmentRef) -> Work
     form = workbook.create_sheet(FORM_SHEET)
     lists = workbook.create_sheet(LISTS_SHEET)
     info = workbook.create_sheet(INFO_SHEET)
+    form_id = new_form_id()
     _instructions(instructions, context, department)
     ranges = _lists(lists, context)
-    _form(form, context, department, ranges)
-    _info(info, context, department)
+    _form(form, context, department, ranges, form_id)
+    _info(info, context, department, form_id)
     lists.sheet_state = "hidden"
     info.sheet_state = "veryHidden"
     workbook.active = 1  # opens on the form

@@ -5,12 +5,14 @@ identification from the very hidden "FormInfo" sheet, and the filled rows of the
 form sheet as text. It finds the columns by their headers (English, Chinese or
 both, in any width or case), so added, moved or extra columns do not matter, and
 skips blank rows. Everything wrong with the file itself (not an .xlsx, not one of
-our forms, a newer form version, a missing column) becomes a problem of that file;
-the rows are checked against the database by app.topics.intake.receive_forms.
+our forms, a newer form version, a missing column, a damaged sheet, a package too big
+to unpack: see exports/xlsx_package.py) becomes a problem of that file, one sentence
+naming the file and, where it can, the sheet and row; the other files of the batch are
+read and imported all the same. The rows are checked against the database by
+app.topics.intake.receive_forms.
 """
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
@@ -28,6 +30,7 @@ from app.topics.intake import (
     FORM_SHEET,
     FORM_VERSION,
     INFO_SHEET,
+    LARGEST_ID,
     Change,
     FileOutcome,
     FormLine,
@@ -37,9 +40,11 @@ from app.topics.intake import (
     match_key,
     receive_forms,
 )
+from exports.xlsx_package import Limits, inspect_package
 
 HEADER_SEARCH_ROWS = 30  # the header is on row 6 of our form; people insert a few rows above it
 MAX_SCANNED_ROWS = 20000  # beyond this a sheet is not a department's form
+LIMITS = Limits(rows=MAX_SCANNED_ROWS)
 
 
 def cell_text(value: Any) -> str:
@@ -62,9 +67,23 @@ def cell_text(value: Any) -> str:
 def _whole_number(value: Any) -> int | None:
     try:
         number = float(cell_text(value).strip())
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
     return int(number) if number.is_integer() else None
+
+
+def _identifier(value: Any) -> int | None:
+    """A record id, or None for anything no database holds (zero, negative, past 32 bits)."""
+    number = _whole_number(value)
+    return number if number is not None and 1 <= number <= LARGEST_ID else None
+
+
+class _Position:
+    """Where reading a sheet has got to, so a damaged sheet is named with the row after which it broke."""
+
+    def __init__(self) -> None:
+        self.sheet = ""
+        self.row = 0
 
 
 def _not_ours(file_name: str) -> str:
@@ -72,12 +91,14 @@ def _not_ours(file_name: str) -> str:
              "send the department the form made by Export → Topic-collection forms.").format(file=file_name)
 
 
-def _read_info(workbook: Any, submission: FormSubmission) -> dict[str, Any] | None:
+def _read_info(workbook: Any, submission: FormSubmission, position: _Position) -> dict[str, Any] | None:
     if INFO_SHEET not in workbook.sheetnames:
         submission.problems.append(_not_ours(submission.file_name))
         return None
     info: dict[str, Any] = {}
-    for row in workbook[INFO_SHEET].iter_rows(min_row=1, max_row=50, max_col=2, values_only=True):
+    position.sheet = INFO_SHEET
+    for position.row, row in enumerate(
+            workbook[INFO_SHEET].iter_rows(min_row=1, max_row=50, max_col=2, values_only=True), 1):
         if row and row[0] is not None:
             info[cell_text(row[0]).strip()] = row[1] if len(row) > 1 else None
     if cell_text(info.get("form")).strip() != FORM_KIND:
@@ -93,10 +114,11 @@ def _read_info(workbook: Any, submission: FormSubmission) -> dict[str, Any] | No
                                                                                 version=version))
         return None
     submission.version = version
-    submission.semester_id = _whole_number(info.get("semester_id"))
-    submission.department_id = _whole_number(info.get("department_id"))
-    submission.semester_name = cell_text(info.get("semester_name")).strip()
-    submission.department_name = cell_text(info.get("department_name")).strip()
+    submission.semester_id = _identifier(info.get("semester_id"))
+    submission.department_id = _identifier(info.get("department_id"))
+    submission.semester_name = cell_text(info.get("semester_name")).strip()[:500]
+    submission.department_name = cell_text(info.get("department_name")).strip()[:500]
+    submission.form_id = cell_text(info.get("form_id")).strip()[:40]
     if submission.semester_id is None or submission.department_id is None:
         submission.problems.append(_("{file}: the form's identification sheet is damaged (no semester or "
                                      "department); send the department a new form.").format(
@@ -125,15 +147,21 @@ def _header_map(rows: Sequence[Sequence[Any]]) -> tuple[int, dict[str, int]] | N
     return None
 
 
-def _read_form_sheet(workbook: Any, info: dict[str, Any], submission: FormSubmission) -> None:
+def _read_form_sheet(workbook: Any, info: dict[str, Any], submission: FormSubmission, position: _Position) -> None:
     sheet_name = cell_text(info.get("sheet")).strip() or FORM_SHEET
     candidates = [sheet_name] if sheet_name in workbook.sheetnames else []
     # A renamed form sheet is still found by its header.
     candidates += [name for name in workbook.sheetnames if name not in (sheet_name, INFO_SHEET)]
     for name in candidates:
         sheet = workbook[name]
+        if not hasattr(sheet, "reset_dimensions"):
+            continue  # a chart sheet
         sheet.reset_dimensions()  # read every row, whatever size the file claims
-        top = list(sheet.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS, values_only=True))
+        position.sheet, position.row = name, 0
+        top = []
+        for position.row, row in enumerate(
+                sheet.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS, max_col=LIMITS.columns, values_only=True), 1):
+            top.append(row)
         found = _header_map(top)
         if found is None:
             continue
@@ -146,52 +174,101 @@ def _read_form_sheet(workbook: Any, info: dict[str, Any], submission: FormSubmis
                 sheet=name, row=header_row, column=label))
         if missing:
             return
-        _read_lines(sheet, header_row, columns, submission)
+        _read_lines(sheet, header_row, columns, submission, position)
         return
     submission.problems.append(_("{file}: the sheet '{sheet}' with the header row (Topic area, Title, …) was not "
                                  "found.").format(file=submission.file_name, sheet=sheet_name))
 
 
-def _read_lines(sheet: Any, header_row: int, columns: dict[str, int], submission: FormSubmission) -> None:
+def _read_lines(sheet: Any, header_row: int, columns: dict[str, int], submission: FormSubmission,
+                position: _Position) -> None:
     fields = [(key, index) for key, index in columns.items() if key != "number"]
-    for number, row in enumerate(sheet.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1):
-        if number - header_row > MAX_SCANNED_ROWS:
+    widest = max(index for _key, index in fields) + 1
+    rows = sheet.iter_rows(min_row=header_row + 1, max_col=widest, values_only=True)
+    for position.row, row in enumerate(rows, header_row + 1):
+        if position.row - header_row > MAX_SCANNED_ROWS:
             submission.problems.append(_("{sheet}: more than {n} rows below the header; this is not a "
                                          "department's form.").format(sheet=submission.sheet, n=MAX_SCANNED_ROWS))
             return
         cells = {key: cell_text(row[index]) if index < len(row) else "" for key, index in fields}
-        if any(text.strip() for text in cells.values()):
-            submission.lines.append(FormLine(number, cells))
+        # The hidden row key alone does not fill a row: a row whose proposal was cleared keeps it.
+        if any(text.strip() for key, text in cells.items() if key != "key"):
+            submission.lines.append(FormLine(position.row, cells))
 
 
 def read_topic_form(path: Path) -> FormSubmission:
-    """One returned form as plain text, with the problems of the file itself."""
+    """One returned form as plain text, with the problems of the file itself; never raises for a bad file."""
     path = Path(path)
     submission = FormSubmission(path=str(path), file_name=path.name)
     if not path.is_file():
         submission.problems.append(_("{file} does not exist.").format(file=path))
         return submission
+    if not _is_zip(path):
+        if _is_old_excel(path):
+            submission.problems.append(_("{file} is not an Excel workbook (.xlsx); an old .xls file must first be "
+                                         "saved as .xlsx in Excel.").format(file=submission.file_name))
+        else:
+            submission.problems.append(_damaged(submission.file_name))
+        return submission
+    refusal = inspect_package(path, submission.file_name, LIMITS)
+    if refusal is not None:
+        submission.problems.append(refusal)
+        return submission
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except InvalidFileException:
+    except InvalidFileException:  # a name ending other than .xlsx / .xlsm
         submission.problems.append(_("{file} is not an Excel workbook (.xlsx); an old .xls file must first be "
                                      "saved as .xlsx in Excel.").format(file=submission.file_name))
         return submission
-    except (zipfile.BadZipFile, OSError):
-        submission.problems.append(_("{file} cannot be read as an Excel workbook; it is damaged or not an .xlsx "
-                                     "file.").format(file=submission.file_name))
-        return submission
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds of errors for a damaged file
-        submission.problems.append(_("{file} cannot be read as an Excel workbook; it is damaged or not an .xlsx "
-                                     "file.").format(file=submission.file_name))
+        submission.problems.append(_damaged(submission.file_name))
         return submission
+    position = _Position()
     try:
-        info = _read_info(workbook, submission)
+        info = _read_info(workbook, submission, position)
         if info is not None:
-            _read_form_sheet(workbook, info, submission)
+            _read_form_sheet(workbook, info, submission, position)
+    except Exception as error:  # noqa: BLE001 - a damaged sheet fails inside openpyxl's parser in many ways
+        submission.lines.clear()
+        submission.problems.append(_damaged_sheet(submission.file_name, position, error))
     finally:
-        workbook.close()  # read-only mode keeps the file open (and locked on Windows) until closed
+        try:
+            workbook.close()  # read-only mode keeps the file open (and locked on Windows) until closed
+        except Exception:  # noqa: BLE001 - closing a damaged workbook may fail too; the verdict stands
+            pass
     return submission
+
+
+def _is_zip(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
+def _is_old_excel(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) == b"\xd0\xcf\x11\xe0" or path.suffix.lower() == ".xls"
+    except OSError:
+        return False
+
+
+def _damaged(file_name: str) -> str:
+    return _("{file} cannot be read as an Excel workbook; it is damaged or not an .xlsx file.").format(file=file_name)
+
+
+def _damaged_sheet(file_name: str, position: _Position, error: Exception) -> str:
+    detail = " ".join(str(error).split())[:120] or type(error).__name__
+    if position.sheet == INFO_SHEET:
+        return _("{file}: the form's identification sheet is damaged ({detail}); send the department a new "
+                 "form.").format(file=file_name, detail=detail)
+    if position.sheet:
+        return _("{file}: the sheet '{sheet}' is damaged after row {row} ({detail}); open and save it again in "
+                 "Excel, or ask the department for a new copy.").format(
+            file=file_name, sheet=position.sheet, row=position.row, detail=detail)
+    return _damaged(file_name)
 
 
 def import_topic_forms(session: Session, actor: Actor, paths: Iterable[Path], *, dry_run: bool = False,

@@ -1,6 +1,7 @@
 """Topic-collection forms: generated per department, filled in as people do, imported all or nothing."""
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -147,9 +148,16 @@ def test_form_layout_drop_downs_and_identification(setup: FormSetup) -> None:
     assert [lists.cell(row=row, column=2).value for row in range(2, 5)] == ["Learn / 学习", "Share / 分享",
                                                                             "Both / 两者"]
     info = {row[0]: row[1] for row in workbook["FormInfo"].iter_rows(values_only=True)}
-    assert info["form"] == "IAD topic-collection form" and info["form_version"] == 1
+    assert info["form"] == "IAD topic-collection form" and info["form_version"] == 2
     assert (info["semester_id"], info["semester_name"]) == (setup.semester.id, "2027 Spring")
     assert (info["department_id"], info["department_name"]) == (setup.library.id, "Library")
+    # Each input row carries a hidden key made of the form's id and the row's number.
+    assert form["H6"].value == "Row key\n行标识" and form.column_dimensions["H"].hidden
+    assert [form.cell(row=row, column=8).value for row in (7, 8, 56)] == [
+        f"{info['form_id']}-01", f"{info['form_id']}-02", f"{info['form_id']}-50"]
+    assert re.fullmatch(r"[0-9a-f]{8}", info["form_id"])
+    other = load_workbook(setup.form(setup.careers))["FormInfo"]
+    assert {row[0]: row[1] for row in other.iter_rows(values_only=True)}["form_id"] != info["form_id"]
 
 
 # ---- the round trip -------------------------------------------------------------------
@@ -163,7 +171,7 @@ def test_round_trip_forgives_what_people_type(db_session: Session, setup: FormSe
         10: [None, None, None, None, None, None],  # blank again
         11: ["通识课程", "=HYPERLINK(\"http://x\",\"y\")", "", "ＳＨＡＲＥ", None, None],
         12: ["General courses", 2026, None, None, "中", None],  # a number typed as the title
-    }, extra={"H6": "Our own notes", "H7": "not read", "I9": 42})
+    }, extra={"I6": "Our own notes", "I7": "not read", "J9": 42})
     result = import_topic_forms(db_session, officer, [filled])
     assert [outcome.problems for outcome in result.files] == [[]]
     assert [(line.row, line.change) for line in result.files[0].lines] == [
@@ -178,10 +186,11 @@ def test_round_trip_forgives_what_people_type(db_session: Session, setup: FormSe
         (11, setup.areas["courses"].id, '=HYPERLINK("http://x","y")', "", Direction.SHARE, Priority.MEDIUM, ""),
         (12, setup.areas["courses"].id, "2026", "", Direction.BOTH, Priority.MEDIUM, ""),
     ]
+    form_id = load_workbook(filled)["FormInfo"]["B10"].value
     for proposal in stored:
         assert proposal.source is ProposalSource.IMPORTED
         assert proposal.source_file == "library.xlsx"
-        assert proposal.form_key == f"{setup.semester.id}/{setup.library.id}/{proposal.source_row}"
+        assert proposal.form_key == f"{setup.semester.id}/{setup.library.id}/{form_id}-{proposal.source_row - 6:02d}"
         assert proposal.semester_id == setup.semester.id
 
 
@@ -246,7 +255,7 @@ def test_files_that_are_not_our_forms(db_session: Session, setup: FormSetup, tmp
     old_format.write_bytes(b"\xd0\xcf\x11\xe0 old excel")
 
     def newer(workbook: Any) -> None:
-        workbook["FormInfo"]["B2"] = 2
+        workbook["FormInfo"]["B2"] = 3
 
     newer_form = fill(setup.form(setup.library), tmp_path / "newer.xlsx", {}, edit=newer)
 
@@ -261,7 +270,7 @@ def test_files_that_are_not_our_forms(db_session: Session, setup: FormSetup, tmp
          "department the form made by Export → Topic-collection forms."],
         ["notes.xlsx cannot be read as an Excel workbook; it is damaged or not an .xlsx file."],
         ["old.xls is not an Excel workbook (.xlsx); an old .xls file must first be saved as .xlsx in Excel."],
-        ["newer.xlsx is a form of a newer version (2) of IAD Online Workshops; update the program to import it."],
+        ["newer.xlsx is a form of a newer version (3) of IAD Online Workshops; update the program to import it."],
         ["Form, row 6: the column 'Priority' is missing."],
         [f"{tmp_path / 'gone.xlsx'} does not exist."],
     ]

@@ -10,10 +10,20 @@ Rules:
   named by sheet, row and column ("Form, row 7, Topic area: ..."). Each file is
   saved inside its own savepoint, so a rejected file leaves nothing behind while
   the good files of the same batch are kept.
-- A line of a form is identified by `form_key` = "<semester id>/<department id>/<row>",
-  so a form sent again after corrections updates its proposals instead of adding
-  them twice. Proposals of an earlier version of the form whose row is now empty
-  are kept (and reported), never deleted.
+- Every input row of a generated form carries a hidden row key ("<form id>-<n>", the
+  form id drawn when the form was made). A proposal's `form_key` is
+  "<semester id>/<department id>/<row key>", so a form sent again after corrections
+  updates its proposals instead of adding them twice, whatever rows were deleted,
+  inserted or sorted in between: rows are matched by their key, never by position.
+- A row without a key (a form made before the keys, version 1, or a row inserted by
+  hand) is matched to a not yet matched proposal of the same semester and department
+  with the same title (compared as choices are); failing that it is a new proposal.
+  A changed title on such a row therefore adds a proposal and keeps the old one
+  (reported), rather than risk overwriting another topic.
+- Proposals of an earlier version of the form that are not in this one are kept
+  (and reported), never deleted.
+- Texts follow app.plain_text: no line break or control character in a title or a
+  region, none but line breaks and tabs in a description.
 - What people type is forgiven where the meaning is plain: surrounding spaces,
   full-width characters (NFKC), upper/lower case, and the Chinese names of the
   choices (学习 / 分享 / 两者, 高 / 中 / 低, the Chinese name of a topic area).
@@ -25,18 +35,21 @@ Rules:
 from __future__ import annotations
 
 import enum
+import re
 import unicodedata
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.errors import AppError
 from app.i18n import _
+from app.plain_text import text_problem
 from app.topics.records import proposals
 from app.directory.reference_data import AreaRef, topic_areas
 from models import Department, Semester, TopicProposal
@@ -44,13 +57,15 @@ from models.enums import Direction, Priority, ProposalSource, UserRole
 
 # ---- the form's layout -------------------------------------------------------------
 FORM_KIND = "IAD topic-collection form"
-FORM_VERSION = 1
+FORM_VERSION = 2  # 2: a hidden row key per input row
 FORM_SHEET = "Form"
 LISTS_SHEET = "Lists"
 INFO_SHEET = "FormInfo"
 HEADER_ROW = 6
 INPUT_ROWS = 50
 MAX_LINES = 1000  # more filled rows than this is not a department's answer
+LARGEST_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
+ROW_KEY = re.compile(r"^[0-9a-f]{8}-[0-9]{1,4}$")
 
 
 @dataclass(frozen=True)
@@ -63,6 +78,7 @@ class FormField:
     width: int
     required_column: bool = True  # the column must be present in a returned form
     wrap: bool = False
+    hidden: bool = False
 
     @property
     def header(self) -> str:
@@ -85,11 +101,35 @@ FORM_FIELDS: tuple[FormField, ...] = (
     # Last, so forms made before it keep their columns; optional: a form without it is read
     # as before and leaves a stored Chinese title as it is.
     FormField("title_zh", "Chinese title (optional)", "中文题目（选填）", 32, required_column=False),
+    # Right beside the data, so deleting, inserting or sorting whole rows takes the key along.
+    FormField("key", "Row key", "行标识", 12, required_column=False, hidden=True),
 )
 FIELDS_BY_KEY = {form_field.key: form_field for form_field in FORM_FIELDS}
 TITLE_LIMIT = 300
 REGION_LIMIT = 100
 SOURCE_FILE_LIMIT = 300
+
+
+def new_form_id() -> str:
+    """Drawn once per generated form; its rows' keys start with it."""
+    return uuid.uuid4().hex[:8]
+
+
+def row_key(form_id: str, number: int) -> str:
+    return f"{form_id}-{number:02d}"
+
+
+def same_name(form_text: str, database_text: str) -> bool:
+    """Whether a name written into a form's identification sheet is the database's name.
+
+    A cell cannot hold control characters and spreadsheet programs may turn line ends
+    around, so both sides are compared without them: a name saved before the text rules,
+    with a control character in it, still identifies its form.
+    """
+    def comparable(text: str) -> str:
+        return " ".join("".join(ch for ch in text if unicodedata.category(ch) != "Cc").split())
+
+    return comparable(form_text) == comparable(database_text)
 
 
 def match_key(text: str) -> str:
@@ -190,6 +230,7 @@ class FormSubmission:
     department_id: int | None = None
     department_name: str = ""
     version: int | None = None
+    form_id: str = ""
     lines: list[FormLine] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # found while reading: the file is rejected
 
@@ -253,7 +294,7 @@ class IntakeResult:
 @dataclass(frozen=True)
 class _Checked:
     row: int
-    key: str
+    key: str  # the row key written in the form, "" if the row has none
     values: dict[str, Any]
 
 
@@ -262,8 +303,9 @@ FIELD_OF_VALUE = {"area_id": "area", "title": "title", "title_zh": "title_zh", "
                   "direction": "direction", "priority": "priority", "preferred_region": "region"}
 
 
-def form_key(semester_id: int, department_id: int, row: int) -> str:
-    return f"{semester_id}/{department_id}/{row}"
+def form_key(semester_id: int, department_id: int, key: str) -> str:
+    """What a proposal from a form stores: forms made before the row keys stored the row number as key."""
+    return f"{semester_id}/{department_id}/{key}"
 
 
 class _Checker:
@@ -283,6 +325,17 @@ class _Checker:
         cells = {key: line.cells.get(key, "").strip() for key in FIELDS_BY_KEY}
         values: dict[str, Any] = {}
         before = len(problems)
+
+        for key in ("title", "title_zh", "region", "description"):
+            problem = text_problem(self.where(submission, line.row, key), cells[key], multi_line=key == "description")
+            if problem is not None:
+                problems.append(problem)
+        row_key_text = cells["key"].lower()
+        if row_key_text and not ROW_KEY.match(row_key_text):
+            problems.append(_("{where}: '{value}' is not a row key this program wrote; clear the hidden cell "
+                              "(or send the row in a copy of the form as it was sent).").format(
+                where=self.where(submission, line.row, "key"), value=cells["key"][:40]))
+        values["key"] = row_key_text
 
         title = cells["title"]
         if not title:
@@ -334,23 +387,30 @@ class _Checker:
         values["description"] = cells["description"]
         return values if len(problems) == before else {}
 
+    def proposal_values(self, values: dict[str, Any]) -> dict[str, Any]:
+        return {name: value for name, value in values.items() if name != "key"}
+
 
 def _identify(session: Session, submission: FormSubmission, expected_semester_id: int | None,
               problems: list[str]) -> tuple[Semester | None, Department | None]:
     """The semester and department the form was made for, checked against this database."""
-    semester = session.get(Semester, submission.semester_id) if submission.semester_id is not None else None
-    department = session.get(Department, submission.department_id) if submission.department_id is not None else None
+    def fetch(model: type[Semester] | type[Department], record_id: int | None) -> Any:
+        # An id past the database's integer range is a damaged form, not a query error.
+        return session.get(model, record_id) if record_id is not None and 1 <= record_id <= LARGEST_ID else None
+
+    semester = fetch(Semester, submission.semester_id)
+    department = fetch(Department, submission.department_id)
     if semester is None:
         problems.append(_("{file}: the semester this form was made for ('{name}') is not in this database.").format(
             file=submission.file_name, name=submission.semester_name))
-    elif semester.name != submission.semester_name:
+    elif not same_name(submission.semester_name, semester.name):
         problems.append(_("{file}: the form was made for semester '{form}', but that semester is now '{here}' "
                           "in this database; was the form made from another database?").format(
             file=submission.file_name, form=submission.semester_name, here=semester.name))
     if department is None:
         problems.append(_("{file}: the department this form was made for ('{name}') is not in this database.").format(
             file=submission.file_name, name=submission.department_name))
-    elif department.name_en != submission.department_name:
+    elif not same_name(submission.department_name, department.name_en):
         problems.append(_("{file}: the form was made for the department '{form}', but that department is now "
                           "'{here}' in this database; was the form made from another database?").format(
             file=submission.file_name, form=submission.department_name, here=department.name_en))
@@ -366,6 +426,60 @@ def _changes(existing: TopicProposal, values: dict[str, Any]) -> tuple[str, ...]
         FIELDS_BY_KEY[FIELD_OF_VALUE[name]].label
         for name in COMPARED if getattr(existing, name) != values.get(name, getattr(existing, name))
     )
+
+
+@dataclass
+class _Step:
+    item: _Checked
+    proposal: TopicProposal | None
+    change: Change
+    changed: tuple[str, ...]
+    new_key: str | None  # the form_key to store, when it is not the proposal's one yet
+
+
+def _match(checked: list[_Checked], existing: dict[str, TopicProposal], semester_id: int,
+           department_id: int) -> list[_Step]:
+    """Pair each row with its proposal: by the row's key, else by the same title; never by position."""
+    claimed: set[int] = set()
+    used_keys: set[str] = set()
+    found: dict[int, TopicProposal] = {}
+    for index, item in enumerate(checked):
+        full = form_key(semester_id, department_id, item.key) if item.key else ""
+        proposal = existing.get(full) if full else None
+        if full and full not in used_keys and proposal is not None and proposal.id not in claimed:
+            found[index] = proposal
+            claimed.add(proposal.id)
+            used_keys.add(full)
+    by_title: dict[str, list[TopicProposal]] = {}
+    for proposal in sorted(existing.values(), key=lambda p: (p.source_row or 0, p.id)):
+        by_title.setdefault(match_key(proposal.title), []).append(proposal)
+    steps: list[_Step] = []
+    for index, item in enumerate(checked):
+        proposal = found.get(index)
+        new_key: str | None = None
+        if proposal is None:
+            # A key seen twice is a copied row: the copy is a row of its own.
+            full = form_key(semester_id, department_id, item.key) if item.key else ""
+            wanted = full if full and full not in used_keys and full not in existing else ""
+            if wanted:
+                used_keys.add(wanted)
+            candidates = [p for p in by_title.get(match_key(item.values["title"]), []) if p.id not in claimed]
+            if candidates:
+                proposal = candidates[0]
+                claimed.add(proposal.id)
+                new_key = wanted or None
+            else:
+                new_key = wanted or form_key(semester_id, department_id, row_key(new_form_id(), item.row % 10000))
+        if proposal is None:
+            steps.append(_Step(item, None, Change.NEW, (), new_key))
+        else:
+            changed = _changes(proposal, item.values)
+            steps.append(_Step(item, proposal, Change.UPDATED if changed else Change.UNCHANGED, changed, new_key))
+    return steps
+
+
+class _Refused(Exception):
+    """Raised inside a file's savepoint to undo everything of that file."""
 
 
 def _receive_one(session: Session, actor: Actor, checker: _Checker, submission: FormSubmission, *,
@@ -386,51 +500,71 @@ def _receive_one(session: Session, actor: Actor, checker: _Checker, submission: 
     for line in submission.lines:
         values = checker.check_line(submission, line, outcome.problems)
         if values:
-            checked.append(_Checked(line.row, form_key(semester.id, department.id, line.row), values))
+            key = values.pop("key", "")
+            checked.append(_Checked(line.row, key, values))
     if outcome.problems:
         return outcome
 
-    prefix = form_key(semester.id, department.id, 0)[:-1]
+    prefix = form_key(semester.id, department.id, "")
     existing = {proposal.form_key: proposal for proposal in session.scalars(
-        select(TopicProposal).where(TopicProposal.form_key.startswith(prefix, autoescape=True)))}
-    plan: list[tuple[_Checked, TopicProposal | None, Change, tuple[str, ...]]] = []
-    for item in checked:
-        proposal = existing.get(item.key)
-        if proposal is None:
-            plan.append((item, None, Change.NEW, ()))
-        else:
-            changed = _changes(proposal, item.values)
-            plan.append((item, proposal, Change.UPDATED if changed else Change.UNCHANGED, changed))
-    present = {item.key for item in checked}
+        select(TopicProposal).where(TopicProposal.form_key.startswith(prefix, autoescape=True)))
+        if proposal.form_key is not None}
+    steps = _match(checked, existing, semester.id, department.id)
+    matched = {step.proposal.id for step in steps if step.proposal is not None}
     outcome.not_in_form = sorted(
-        (proposal.source_row or 0, proposal.title) for key, proposal in existing.items() if key not in present)
+        (proposal.source_row or 0, proposal.title) for proposal in existing.values() if proposal.id not in matched)
 
     source_file = submission.file_name[-SOURCE_FILE_LIMIT:]
     lines: list[LineOutcome] = []
-    try:
-        # One savepoint per file: if any row fails in the database, nothing of this file stays.
-        with session.begin_nested():
-            for item, proposal, change, changed in plan:
-                proposal_id = proposal.id if proposal is not None else None
-                if change is Change.NEW:
-                    created = proposals.create(
-                        session, actor, semester_id=semester.id, department_id=department.id,
-                        source=ProposalSource.IMPORTED, source_file=source_file, source_row=item.row,
-                        form_key=item.key, **item.values)
-                    proposal_id = created.id
-                elif change is Change.UPDATED and proposal is not None:
-                    proposals.update(session, actor, proposal.id, source_file=source_file, source_row=item.row,
-                                     **item.values)
-                lines.append(LineOutcome(item.row, item.values["title"], change, changed, proposal_id))
-    except AppError as error:
-        outcome.problems.append(_("{file}: {error}").format(file=submission.file_name, error=error))
-        return outcome
-    except IntegrityError:
-        outcome.problems.append(_("{file}: someone else saved proposals of this form at the same time; "
-                                  "import it again.").format(file=submission.file_name))
-        return outcome
+    for step in steps:
+        item, proposal = step.item, step.proposal
+        proposal_id = proposal.id if proposal is not None else None
+        if proposal is None:
+            created = proposals.create(
+                session, actor, semester_id=semester.id, department_id=department.id,
+                source=ProposalSource.IMPORTED, source_file=source_file, source_row=item.row,
+                form_key=step.new_key, **item.values)
+            proposal_id = created.id
+        elif step.change is Change.UPDATED:
+            extra: dict[str, Any] = {"form_key": step.new_key} if step.new_key else {}
+            proposals.update(session, actor, proposal.id, source_file=source_file, source_row=item.row,
+                             **extra, **item.values)
+        elif step.new_key:
+            # Matched by title: the proposal takes the row's key, so the next copy of this form finds it by key.
+            proposals.update(session, actor, proposal.id, form_key=step.new_key)
+        lines.append(LineOutcome(item.row, item.values["title"], step.change, step.changed, proposal_id))
     outcome.lines = lines
     return outcome
+
+
+def _receive_file(session: Session, actor: Actor, checker: _Checker, submission: FormSubmission, *,
+                  expected_semester_id: int | None) -> FileOutcome:
+    """One file, all or nothing: inside its own savepoint, undone on any refusal of the database."""
+    failed: FileOutcome | None = None
+    try:
+        with session.begin_nested():
+            outcome = _receive_one(session, actor, checker, submission, expected_semester_id=expected_semester_id)
+            if outcome.problems:
+                raise _Refused()
+        return outcome
+    except _Refused:
+        return outcome
+    except AppError as error:
+        failed = FileOutcome(submission.path, submission.file_name, submission.semester_name,
+                             submission.department_name)
+        failed.problems.append(_("{file}: {error}").format(file=submission.file_name, error=error))
+    except IntegrityError:
+        failed = FileOutcome(submission.path, submission.file_name, submission.semester_name,
+                             submission.department_name)
+        failed.problems.append(_("{file}: someone else saved proposals of this form at the same time; "
+                                 "import it again.").format(file=submission.file_name))
+    except SQLAlchemyError as error:
+        failed = FileOutcome(submission.path, submission.file_name, submission.semester_name,
+                             submission.department_name)
+        failed.problems.append(_("{file}: the database refused this form ({error}); nothing from it was "
+                                 "saved.").format(file=submission.file_name,
+                                                  error=str(getattr(error, "orig", error)).splitlines()[0][:200]))
+    return failed
 
 
 def receive_forms(session: Session, actor: Actor, submissions: Iterable[FormSubmission], *, dry_run: bool = False,
@@ -447,7 +581,7 @@ def receive_forms(session: Session, actor: Actor, submissions: Iterable[FormSubm
     rehearsal = session.begin_nested() if dry_run else None
     try:
         outcomes = [
-            _receive_one(session, actor, checker, submission, expected_semester_id=semester_id)
+            _receive_file(session, actor, checker, submission, expected_semester_id=semester_id)
             for submission in submissions
         ]
     finally:
