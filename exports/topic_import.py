@@ -13,6 +13,7 @@ app.topics.intake.receive_forms.
 """
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
@@ -214,6 +215,14 @@ def read_topic_form(path: Path) -> FormSubmission:
     if refusal is not None:
         submission.problems.append(refusal)
         return submission
+    with warnings.catch_warnings():
+        # openpyxl warns about parts it skips (extensions, defined names of a missing sheet);
+        # the verdict on the file is what the officer sees.
+        warnings.simplefilter("ignore")
+        return _read_package(path, submission)
+
+
+def _read_package(path: Path, submission: FormSubmission) -> FormSubmission:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except InvalidFileException:  # a name ending other than .xlsx / .xlsm
@@ -301,5 +310,6 @@ def describe_outcome(outcome: FileOutcome, *, dry_run: bool) -> list[str]:
         lines.append(_("  row {row}: {change}{detail}: {title}").format(
             row=line.row, change=line.change.label, detail=detail, title=line.title))
     for row, title in outcome.not_in_form:
-        lines.append(_("  row {row} is empty now; its earlier proposal is kept: {title}").format(row=row, title=title))
+        lines.append(_("  row {row} of an earlier copy is not in this form (emptied or deleted); its proposal is "
+                       "kept: {title}").format(row=row, title=title))
     return lines

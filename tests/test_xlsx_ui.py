@@ -222,7 +222,7 @@ def test_preview_lists_rows_kept_from_an_earlier_version(qtbot: QtBot) -> None:
     # Unchanged rows are counted, not listed; an emptied row says its proposal stays.
     assert item.childCount() == 1
     assert [item.child(0).text(c) for c in range(3)] == [
-        "row 9", "kept", "Withdrawn (the row is empty now; the proposal is kept)"]
+        "row 9", "kept", "Withdrawn (not in this form: emptied or deleted; the proposal is kept)"]
     assert dialog.accepted_paths() == [Path("/x/b.xlsx")]
     assert not dialog.copy_button.isEnabled()
 

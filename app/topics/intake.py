@@ -49,7 +49,7 @@ from sqlalchemy.orm import Session
 from app.actor import Actor
 from app.errors import AppError
 from app.i18n import _
-from app.plain_text import text_problem
+from app.plain_text import one_line, text_problem
 from app.topics.records import proposals
 from app.directory.reference_data import AreaRef, topic_areas
 from models import Department, Semester, TopicProposal
@@ -130,6 +130,12 @@ def same_name(form_text: str, database_text: str) -> bool:
         return " ".join("".join(ch for ch in text if unicodedata.category(ch) != "Cc").split())
 
     return comparable(form_text) == comparable(database_text)
+
+
+def _shown(value: str, limit: int = 60) -> str:
+    """A typed value as a message quotes it: on one line, and short."""
+    value = one_line(value)
+    return value if len(value) <= limit else value[:limit] + "…"
 
 
 def match_key(text: str) -> str:
@@ -334,7 +340,7 @@ class _Checker:
         if row_key_text and not ROW_KEY.match(row_key_text):
             problems.append(_("{where}: '{value}' is not a row key this program wrote; clear the hidden cell "
                               "(or send the row in a copy of the form as it was sent).").format(
-                where=self.where(submission, line.row, "key"), value=cells["key"][:40]))
+                where=self.where(submission, line.row, "key"), value=_shown(cells["key"])))
         values["key"] = row_key_text
 
         title = cells["title"]
@@ -360,7 +366,8 @@ class _Checker:
             area = self.areas.find(area_text)
             if area is None:
                 problems.append(_("{where}: '{value}' is not one of {choices}.").format(
-                    where=self.where(submission, line.row, "area"), value=area_text, choices=self.areas.describe()))
+                    where=self.where(submission, line.row, "area"), value=_shown(area_text),
+                    choices=self.areas.describe()))
             else:
                 values["area_id"] = area.value
 
@@ -375,7 +382,7 @@ class _Checker:
             choice = choices.find(text)
             if choice is None:
                 problems.append(_("{where}: '{value}' is not one of {choices}.").format(
-                    where=self.where(submission, line.row, key), value=text, choices=choices.describe()))
+                    where=self.where(submission, line.row, key), value=_shown(text), choices=choices.describe()))
             else:
                 values[name] = choice.value
 

@@ -187,9 +187,9 @@ class TopicImportPreviewDialog(QDialog):
                 detail += "  (" + ", ".join(line.changed_fields) + ")"
             item.addChild(QTreeWidgetItem([self.tr("row {row}").format(row=line.row), line.change.label, detail]))
         for row, title in outcome.not_in_form:
+            kept = self.tr("{title} (not in this form: emptied or deleted; the proposal is kept)")
             item.addChild(QTreeWidgetItem([self.tr("row {row}").format(row=row), self.tr("kept"),
-                                           self.tr("{title} (the row is empty now; the proposal is kept)").format(
-                                               title=title)]))
+                                           kept.format(title=title)]))
         return item
 
     def problems_text(self) -> str:
