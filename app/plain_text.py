@@ -35,6 +35,11 @@ def character_name(char: str) -> str:
     return f"{code} ({name})" if name else code
 
 
+def refused(value: str, *, multi_line: bool = False) -> bool:
+    """Whether `value` holds a character it may not (fast: one regular-expression search)."""
+    return (_MULTI_LINE_REFUSED if multi_line else _ONE_LINE_REFUSED).search(value) is not None
+
+
 def text_problem(label: str, value: str, *, multi_line: bool = False) -> str | None:
     """A one-sentence message naming the field if `value` holds a character it may not, else None."""
     found = (_MULTI_LINE_REFUSED if multi_line else _ONE_LINE_REFUSED).search(value)

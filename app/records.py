@@ -22,7 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.actor import Actor
 from app.errors import ConflictError, InUseError, NotFoundError, ValidationError
 from app.i18n import _
-from app.plain_text import text_problem
+from app.plain_text import refused, text_problem
 from models import AuditEntry, Base
 from models.base import UTCDateTime
 from models.enums import AuditAction, UserRole
@@ -186,9 +186,9 @@ class RecordService(Generic[M]):
             if present and isinstance(value, str) and isinstance(column.type, String):
                 # One-line columns (titles, names) refuse line breaks; Text columns keep them.
                 # No column holds NUL or another control character.
-                problem = text_problem(field_label(name), value, multi_line=isinstance(column.type, Text))
-                if problem is not None:
-                    raise ValidationError(name, problem)
+                multi_line = isinstance(column.type, Text)
+                if refused(value, multi_line=multi_line):
+                    raise ValidationError(name, text_problem(field_label(name), value, multi_line=multi_line) or "")
             if present and isinstance(value, str) and isinstance(column.type, String) and column.type.length \
                     and len(value) > column.type.length:
                 raise ValidationError(

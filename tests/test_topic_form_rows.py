@@ -322,14 +322,17 @@ def test_a_department_name_saved_with_a_control_character_does_not_block_its_for
     """Saved before the text rules, such a name used to make every form of the department refuse re-import."""
     odd = make_department(name_en="Student\x1b Affairs\x07", name_zh="学生\x0b工作部")
     plain = make_department(name_en="Library", name_zh="图书馆")
+    db_session.add(TopicArea(name_en="Counselling\x1b", name_zh="心理\x0c咨询"))  # a choice saved the same way
+    db_session.flush()
     forms = generate_forms(db_session, semester.id, tmp_path / "forms")
     by_id = {load_workbook(path, read_only=True)["FormInfo"]["B5"].value: path for path in forms}
     filled = [fill(by_id[department.id], tmp_path / f"{department.id}.xlsx",
-                   {7: ["Campus safety", f"Topic of {department.id}", None, None, None, None]})
+                   {7: ["Campus safety", f"Topic of {department.id}", None, None, None, None],
+                    8: ["Counselling / 心理咨询", f"Listening at {department.id}", None, None, None, None]})
               for department in (odd, plain)]
     result = import_topic_forms(db_session, officer, filled)
     assert [outcome.problems for outcome in result.files] == [[], []]
-    assert [p.title for p in stored(db_session, odd)] == [f"Topic of {odd.id}"]
+    assert [p.title for p in stored(db_session, odd)] == [f"Topic of {odd.id}", f"Listening at {odd.id}"]
 
 
 NAMES = st.text(st.characters(codec="utf-8"), min_size=1, max_size=40)

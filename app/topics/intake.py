@@ -139,7 +139,10 @@ def _shown(value: str, limit: int = 60) -> str:
 
 
 def match_key(text: str) -> str:
-    """What two spellings of a choice must share: NFKC (full-width to normal), no case, no spaces."""
+    """What two spellings of a choice must share: NFKC (full-width to normal), no case, no spaces,
+    no control characters (a cell cannot hold them, so a choice saved with one before the text
+    rules reaches the form without it)."""
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc") if not text.isprintable() else text
     return "".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
