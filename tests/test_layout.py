@@ -28,7 +28,7 @@ def test_every_step_of_the_cycle_has_one_folder_in_app_and_in_ui() -> None:
     # Nothing of a step is left loose beside the packages.
     loose = {path.stem for path in (ROOT / "app").glob("*.py")}
     assert loose <= {"__init__", "__main__", "actor", "build_info", "cli", "errors", "i18n", "output_files",
-                     "preferences", "records", "rules", "settings"}, loose
+                     "plain_text", "preferences", "records", "rules", "settings"}, loose
     assert {path.stem for path in (ROOT / "ui").glob("*.py")} == {"__init__"}
 
 

@@ -28,8 +28,9 @@ def local_with_data(tmp_path: Path) -> str:
     database = open_database(url, backup_dir=tmp_path / "backups")
     with database.transaction() as session:
         fill_demo(session, "small", today=date(2026, 11, 1))
-        partner = partners.create(session, ADMIN, name="Université de Genève 日内瓦大学 — \"quoted\"\n2nd line",
-                                  country="Switzerland", timezone="Europe/Zurich")
+        # A name holds one line; the notes keep their line breaks.
+        partner = partners.create(session, ADMIN, name="Université de Genève 日内瓦大学 — \"quoted\" 'single'",
+                                  country="Switzerland", timezone="Europe/Zurich", notes="First line\n2nd line\ttab")
         partners.update(session, ADMIN, partner.id, city="Genève")
         users.create(session, ADMIN, username="wang.fang", role=UserRole.ADMINISTRATOR)
         users.create(session, ADMIN, username="li.wei", role=UserRole.OFFICER)
