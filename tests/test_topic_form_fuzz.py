@@ -194,7 +194,7 @@ def row_keys(rng: random.Random, parts: Parts, raw: bytes) -> bytes:
     form = "xl/worksheets/sheet2.xml"
     value = rng.choice([b"not a key", b"00000000-01", b"zzzzzzzz-99", b"k" * 3000, b"&#0;", b"12345678-123456",
                         b"=HYPERLINK(1)", b""])
-    pattern = rb'<c r="H(?:7|8|9|10)"[^>]*?(?:/>|>.*?</c>)'
+    pattern = rb'<c r="I(?:7|8|9|10)"[^>]*?(?:/>|>.*?</c>)'
     return pack({**parts, form: _sub_one(
         rng, pattern, parts[form],
         lambda m: re.sub(rb">.*</c>|/>", b' t="inlineStr"><is><t>' + value + b"</t></is></c>", m.group(), count=1,

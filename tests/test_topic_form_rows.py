@@ -141,7 +141,7 @@ def test_a_copied_row_is_a_new_proposal(db_session: Session, officer: Actor, sem
 
     def copy_row(workbook: Any) -> None:
         sheet = workbook["Form"]
-        for column in range(1, 9):  # row 7 copied into row 20, hidden key included, then retitled
+        for column in range(1, 10):  # row 7 copied into row 20, hidden key included, then retitled
             sheet.cell(row=20, column=column).value = sheet.cell(row=7, column=column).value
         sheet["C20"] = "Night buses at weekends"
 
@@ -164,7 +164,7 @@ def test_forms_made_before_the_row_keys_match_by_title(db_session: Session, offi
                       source_file="old.xlsx")
 
     def as_first_version(workbook: Any) -> None:
-        workbook["Form"].delete_cols(8)  # no key column
+        workbook["Form"].delete_cols(9)  # no key column
         workbook["FormInfo"]["B2"] = 1
         workbook["Form"].delete_rows(8)  # and Fire drills deleted, so later rows move up
 
@@ -186,7 +186,7 @@ def test_forms_made_before_the_row_keys_match_by_title(db_session: Session, offi
 def test_a_changed_hidden_key_is_named(db_session: Session, officer: Actor, semester: Semester,
                                        library: Department, tmp_path: Path) -> None:
     form = fill(blank_form(db_session, semester, library, tmp_path / "blank"), tmp_path / "typed.xlsx",
-                {7: ["Campus safety", "Night buses", None, None, None, None, "my note"]})
+                {7: ["Campus safety", "Night buses", None, None, None, None, None, "my note"]})
     outcome = import_topic_forms(db_session, officer, [form]).files[0]
     assert outcome.problems == ["Form, row 7, Row key: 'my note' is not a row key this program wrote; clear the "
                                 "hidden cell (or send the row in a copy of the form as it was sent)."]

@@ -152,8 +152,8 @@ def test_form_layout_drop_downs_and_identification(setup: FormSetup) -> None:
     assert (info["semester_id"], info["semester_name"]) == (setup.semester.id, "2027 Spring")
     assert (info["department_id"], info["department_name"]) == (setup.library.id, "Library")
     # Each input row carries a hidden key made of the form's id and the row's number.
-    assert form["H6"].value == "Row key\n行标识" and form.column_dimensions["H"].hidden
-    assert [form.cell(row=row, column=8).value for row in (7, 8, 56)] == [
+    assert form["I6"].value == "Row key\n行标识" and form.column_dimensions["I"].hidden
+    assert [form.cell(row=row, column=9).value for row in (7, 8, 56)] == [
         f"{info['form_id']}-01", f"{info['form_id']}-02", f"{info['form_id']}-50"]
     assert re.fullmatch(r"[0-9a-f]{8}", info["form_id"])
     other = load_workbook(setup.form(setup.careers))["FormInfo"]
@@ -171,7 +171,7 @@ def test_round_trip_forgives_what_people_type(db_session: Session, setup: FormSe
         10: [None, None, None, None, None, None],  # blank again
         11: ["通识课程", "=HYPERLINK(\"http://x\",\"y\")", "", "ＳＨＡＲＥ", None, None],
         12: ["General courses", 2026, None, None, "中", None],  # a number typed as the title
-    }, extra={"I6": "Our own notes", "I7": "not read", "J9": 42})
+    }, extra={"J6": "Our own notes", "J7": "not read", "K9": 42})
     result = import_topic_forms(db_session, officer, [filled])
     assert [outcome.problems for outcome in result.files] == [[]]
     assert [(line.row, line.change) for line in result.files[0].lines] == [
