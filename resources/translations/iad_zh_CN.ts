@@ -3767,12 +3767,12 @@ hours (min)</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <source>kept</source>
-        <translation>保留</translation>
+        <source>{title} (not in this form: emptied or deleted; the proposal is kept)</source>
+        <translation>{title}（不在此表格中：已清空或删除；该主题予以保留）</translation>
     </message>
     <message>
-        <source>{title} (the row is empty now; the proposal is kept)</source>
-        <translation>{title}（该行现已为空；原专题申报予以保留）</translation>
+        <source>kept</source>
+        <translation>保留</translation>
     </message>
 </context>
 <context>
