@@ -15,6 +15,9 @@ _RANK = {UserRole.VIEWER: 0, UserRole.OFFICER: 1, UserRole.ADMINISTRATOR: 2}
 class Actor:
     username: str
     role: UserRole = UserRole.OFFICER
+    # The officer's name as the shared database's user list has it ("" when unknown, e.g. on a local
+    # file): what forms prefill as reviewer or interviewer. Never the operating system's login.
+    display_name: str = ""
 
     def can(self, role: UserRole) -> bool:
         return _RANK[self.role] >= _RANK[role]

@@ -173,6 +173,51 @@ def cmd_db_copy(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---- list --------------------------------------------------------------------
+def _cell(value: object, zone: str) -> str:
+    from datetime import datetime
+    from enum import Enum
+    from zoneinfo import ZoneInfo
+
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, Enum):
+        return str(getattr(value, "label", value.value))
+    return str(value)
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives `text`: Chinese characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from app.views import documents, listing
+
+    settings = Settings.load()
+    database = _database(args)
+    try:
+        with database.sessions() as session:
+            semester_id = documents.semester_id_by_name(session, args.semester) if args.semester else None
+            headers, rows = listing.for_command_line(session, args.what, semester_id)
+    finally:
+        database.close()
+    zone = settings.iad_timezone
+    header = [h.replace("UTC", zone) for h in headers]
+    table = [header, *([_cell(value, zone) for value in row] for row in rows)]
+    widths = [max(_width(line[i]) for line in table) for i in range(len(header))]
+    for line in table:
+        cells = [text + " " * (widths[i] - _width(text)) for i, text in enumerate(line)]
+        _say("  ".join(cells).rstrip())
+    if not rows:
+        _say(_("(none)"))
+    return 0
+
+
 # ---- gui ---------------------------------------------------------------------
 def cmd_gui(args: argparse.Namespace) -> int:
     from ui.shell.application import run_gui
@@ -231,6 +276,12 @@ def build_parser() -> argparse.ArgumentParser:
     copy.add_argument("--from", dest="from_url", metavar="URL", help=_("the source (default: the database in use)"))
     copy.add_argument("--quiet", action="store_true", help=_("no progress output"))
     copy.set_defaults(func=cmd_db_copy)
+
+    listing = commands.add_parser("list", help=_("ids and names of workshops, exchanges or people, for the "
+                                                 "export commands"))
+    listing.add_argument("what", choices=["workshops", "exchanges", "people"])
+    listing.add_argument("--semester", metavar="NAME", help=_('only this semester, e.g. "2026 Fall"'))
+    listing.set_defaults(func=cmd_list)
 
     export = commands.add_parser("export", help=_("write documents and spreadsheets"))
     export_commands = export.add_subparsers(title=_("documents"), metavar="DOCUMENT", required=True)

@@ -96,11 +96,14 @@ class RecordService(Generic[M]):
     """CRUD for one model. `rules` add the model's own checks after the generic ones."""
 
     def __init__(self, model: type[M], label: str, rules: Iterable[Rule] = (), *,
-                 normalise: Callable[[Values], Values] | None = None) -> None:
+                 normalise: Callable[[Values], Values] | None = None,
+                 duplicate: Callable[[Session, Values], str] | None = None) -> None:
         self.model = model
         self.label = label
         self.rules = list(rules)
         self.normalise = normalise
+        # Says in words why a second record for the same pair is refused ("X has already been offered this topic").
+        self.duplicate = duplicate
         self.table: Table = model.__table__  # type: ignore[assignment]
 
     # ---- reading -------------------------------------------------------------
@@ -220,9 +223,11 @@ class RecordService(Generic[M]):
             if existing is not None:
                 query = query.where(self.model.id != existing.id)  # type: ignore[attr-defined]
             if session.scalar(query.limit(1)) is not None:
+                if self.duplicate is not None:
+                    raise ValidationError(names[-1], self.duplicate(session, current))
                 raise ValidationError(
-                    names[-1], _("This {label} exists already ({fields}).").format(
-                        label=self.label, fields=", ".join(humanise(n) for n in names))
+                    names[-1], _("This {label} exists already: another one has the same {fields}.").format(
+                        label=self.label, fields=_(" and ").join(humanise(n.removesuffix("_id")) for n in names))
                 )
 
     def validate(self, session: Session, values: Values, existing: M | None = None) -> Values:

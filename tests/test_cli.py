@@ -167,3 +167,43 @@ def test_unknown_kind_of_database_is_one_sentence() -> None:
     result = run_cli("--database", "oracle+nothing://user@host/db", "db", "upgrade")
     assert result.returncode == 1
     assert "not a database address" in _one_sentence(result.stderr)
+
+
+def test_list_shows_the_ids_the_export_commands_take(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import UTC, date, datetime
+
+    from models import Department, Exchange, Participation, Person, Semester, Workshop
+
+    path = tmp_path / "list.sqlite3"
+    database = open_database(f"sqlite:///{path}")
+    with database.transaction() as session:
+        fall = Semester(name="2026 Fall", starts_on=date(2026, 9, 1), ends_on=date(2027, 1, 20))
+        spring = Semester(name="2027 Spring", starts_on=date(2027, 2, 20), ends_on=date(2027, 7, 1))
+        library = Department(name_en="Library", name_zh="图书馆")
+        peer = Exchange(title="Peer support programmes", semester=fall)
+        other = Exchange(title="Open access", semester=spring)
+        wang = Person(name_en="Wang Li", name_zh="王丽", department=library)
+        session.add_all([fall, spring, library, peer, other, wang, Person(name_en="Zhao Min", department=library),
+                         Participation(person=wang, exchange=peer),
+                         Workshop(exchange=peer, starts_at=datetime(2026, 10, 20, 1, 0, tzinfo=UTC))])
+        session.flush()
+        workshop_id = session.query(Workshop.id).scalar()
+        ids = {"peer": peer.id, "wang": wang.id}
+    database.close()
+
+    assert main(["--database", str(path), "list", "workshops"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:3] == ["id", "exchange", "id"]
+    assert lines[1].split()[:5] == [str(workshop_id), str(ids["peer"]), "Peer", "support", "programmes"]
+    assert "2026-10-20 09:00" in lines[1]  # in the IAD's zone
+
+    assert main(["--database", str(path), "list", "exchanges", "--semester", "2026 Fall"]) == 0
+    rows = capsys.readouterr().out.splitlines()[1:]
+    assert [row.split()[0] for row in rows] == [str(ids["peer"])]
+
+    assert main(["--database", str(path), "list", "people", "--semester", "2026 Fall"]) == 0
+    rows = capsys.readouterr().out.splitlines()[1:]
+    assert len(rows) == 1 and rows[0].split()[:4] == [str(ids["wang"]), "Wang", "Li", "王丽"]
+
+    assert main(["--database", str(path), "list", "people", "--semester", "1999 Fall"]) == 1
+    assert "no semester named '1999 Fall'" in capsys.readouterr().err

@@ -42,7 +42,7 @@ from ui.outcomes.report_review_dialog import ReportReviewDialog
 from ui.evaluation.visit_ranking_view import VisitRankingView
 
 TODAY = date(2026, 12, 20)
-OFFICER = Actor("chen.jing", UserRole.OFFICER)
+OFFICER = Actor("chen.jing", UserRole.OFFICER, display_name="Chen Jing")
 
 
 @dataclass
@@ -117,14 +117,14 @@ def test_review_dialog_saves_a_status_change(qtbot: QtBot, sqlite_database: Data
     statuses = [dialog.status.itemData(i) for i in range(dialog.status.count())]
     assert statuses == [ReviewStatus.SUBMITTED, ReviewStatus.UNDER_REVIEW]
     dialog.status.setCurrentIndex(1)
-    assert dialog.reviewer.text() == "chen.jing"  # prefilled, visibly, because it was empty
+    assert dialog.reviewer.text() == "Chen Jing"  # the officer's name, prefilled visibly because it was empty
     dialog.notes.setPlainText("Reading it this week")
     with qtbot.waitSignal(dialog.saved):
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() == QDialog.DialogCode.Accepted
     report = stored_report(sqlite_database, world.reports["submitted"])
     assert (report.review_status, report.reviewer, report.review_notes) == (
-        ReviewStatus.UNDER_REVIEW, "chen.jing", "Reading it this week")
+        ReviewStatus.UNDER_REVIEW, "Chen Jing", "Reading it this week")
 
 
 def test_review_dialog_publishes_on_wechat(qtbot: QtBot, sqlite_database: Database, world: World) -> None:
@@ -297,7 +297,7 @@ def test_interview_dialog_records_an_interview(
                              semester_id=world.semester, today=lambda: TODAY)
     qtbot.addWidget(dialog)
     assert dialog.department.currentData() == world.counselling
-    assert dialog.interviewer.text() == "chen.jing"
+    assert dialog.interviewer.text() == "Chen Jing"
     assert dialog.exchanges.count() == 1
     boxes = list(dialog.score_boxes.values())
     assert len(boxes) == 5 and all(box.value() == 0 for box in boxes)
@@ -468,3 +468,20 @@ def test_install_adds_overview_first_and_tools_actions(
     qtbot.addWidget(dialog)
     view = dialog.findChild(VisitRankingView)
     assert view is not None and view.partner_id() == world.partner
+
+
+def test_without_a_known_officer_name_reviewer_and_interviewer_stay_empty(
+    qtbot: QtBot, sqlite_database: Database, world: World
+) -> None:
+    """On a local file the program knows no officer's name: it never puts in the computer's login instead."""
+    from app.actor import local_actor
+
+    actor = local_actor()
+    review = ReportReviewDialog(sqlite_database, Settings(), actor, world.reports["submitted"], today=lambda: TODAY)
+    qtbot.addWidget(review)
+    review.status.setCurrentIndex(1)
+    assert review.reviewer.text() == ""
+    interview = InterviewDialog(sqlite_database, Settings(), actor, department_id=world.counselling,
+                                semester_id=world.semester, today=lambda: TODAY)
+    qtbot.addWidget(interview)
+    assert interview.interviewer.text() == ""

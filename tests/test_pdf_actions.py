@@ -156,7 +156,7 @@ def test_nothing_selected_says_what_to_do(window: FakeWindow, monkeypatch: pytes
     save_to(monkeypatch, None)
     window.action("export_agenda_pdf").trigger()
     window.action("export_programme_pdf").trigger()
-    assert window.errors == [("Agenda", "Select a workshop in the Workshops tab first."),
+    assert window.errors == [("Agenda", "Select a workshop in the Workshops tab, or open it in the planner, first."),
                              ("Semester programme", "Choose a semester on the toolbar first.")]
 
 

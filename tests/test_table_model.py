@@ -33,7 +33,7 @@ def test_sorting_each_column_puts_empty_cells_last(qtbot: QtBot, qtmodeltester: 
     model.sort(1)
     assert ids(model) == [3, 1, 4, 2]
     model.sort(2)
-    assert ids(model) == [2, 4, 1, 3]  # accepted, rejected, submitted, none
+    assert ids(model) == [1, 2, 4, 3]  # the workflow's order: submitted, accepted, rejected, none
     model.sort(3)
     assert ids(model) == [4, 1, 3, 2]
     model.sort(3, Qt.SortOrder.DescendingOrder)
@@ -79,3 +79,12 @@ def test_cells_show_their_text_and_new_rows_replace_it(qtbot: QtBot) -> None:
     assert model.data(model.index(0, 0), Qt.ItemDataRole.TextAlignmentRole) is None
     model.set_rows([(1, "Wang Li", date(2027, 3, 4), None, 3)])
     assert model.data(model.index(0, 1)) == "2027-03-04"  # not the text shown for the old row
+
+
+def test_priority_sorts_high_medium_low_not_alphabetically(qtbot: QtBot) -> None:
+    from models.enums import Priority
+
+    model = RowTableModel([Column("Title", 1), Column("Priority", 2, render=label)])
+    model.set_rows([(1, "a", Priority.LOW), (2, "b", Priority.HIGH), (3, "c", None), (4, "d", Priority.MEDIUM)])
+    model.sort(1)
+    assert [model.data(model.index(row, 1)) for row in range(4)] == ["High", "Medium", "Low", ""]

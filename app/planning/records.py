@@ -17,7 +17,7 @@ from app.errors import ValidationError
 from app.i18n import _, lazy_text
 from app.records import RecordService, Values
 from app.rules import current, int_range, not_blank
-from models import Exchange, Panel, PanelSpeaker, Participation, Preparation, Workshop
+from models import Exchange, Panel, PanelSpeaker, Participation, Person, Preparation, Workshop
 from models.enums import ExchangeKind, UserRole, WorkshopStatus
 
 
@@ -36,7 +36,15 @@ panels = RecordService(
     [not_blank("title", lazy_text("Title")), int_range("duration_minutes", lazy_text("Duration (minutes)"), 5, 240)],
 )
 panel_speakers = RecordService(PanelSpeaker, lazy_text("speaker"))
-participations = RecordService(Participation, lazy_text("participant"))
+
+
+def _on_the_exchange_already(session: Session, values: Values) -> str:
+    person = session.get(Person, values.get("person_id"))
+    name = person.name_en if person is not None else _("This person")
+    return _("{person} takes part in this exchange already.").format(person=name)
+
+
+participations = RecordService(Participation, lazy_text("participant"), duplicate=_on_the_exchange_already)
 preparations = RecordService(Preparation, lazy_text("preparation"))
 
 

@@ -12,8 +12,9 @@ written since then say which tables changed.
 `ChangeWatcher.poll()` returns the names of the tables changed since the previous poll,
 or {EVERYTHING} when changes may have been missed (a lost connection, a restored file,
 a change made outside the program). An empty set means nothing changed. Changes this
-program committed itself through the same Database are not reported: the window shows
-them already.
+program committed itself through the same Database are not reported by the watcher:
+`OwnCommits` reports those, as soon as they are committed, so that every open view of
+this window shows them too.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import logging
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +30,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from app.storage.change_notices import CHANNEL, EVERYTHING, install_change_notifications, tables_of
 from app.storage.database import Database
@@ -174,6 +176,52 @@ class _SQLiteWatcher:
         if self.connection is not None:
             self.connection.close()
             self.connection = None
+
+
+class OwnCommits:
+    """Calls `on_commit(tables)` after every commit of a session of `database` that changed rows.
+
+    The call comes on the thread that committed (a worker thread for background work);
+    the receiver passes it on to its own thread.
+    """
+
+    def __init__(self, database: Database, on_commit: Callable[[set[str]], None]) -> None:
+        self.database = database
+        self.on_commit = on_commit
+        self._pending: dict[int, set[str]] = {}
+        self._listeners: list[tuple[str, Any]] = [
+            ("after_flush", self._flushed), ("do_orm_execute", self._statement),
+            ("after_commit", self._committed), ("after_rollback", self._rolled_back),
+        ]
+        for name, function in self._listeners:
+            event.listen(database.sessions, name, function)
+
+    def _flushed(self, session: Session, _context: UOWTransaction) -> None:
+        tables = self._pending.setdefault(id(session), set())
+        for obj in [*session.new, *session.dirty, *session.deleted]:
+            table = getattr(obj, "__tablename__", None)
+            if table:
+                tables.add(str(table))
+
+    def _statement(self, state: ORMExecuteState) -> None:
+        """`session.execute(update(...))` and friends bypass the flush."""
+        if not (state.is_update or state.is_delete or getattr(state, "is_insert", False)):
+            return
+        name = getattr(getattr(state.statement, "table", None), "name", None)
+        self._pending.setdefault(id(state.session), set()).add(str(name) if name else EVERYTHING)
+
+    def _committed(self, session: Session) -> None:
+        tables = self._pending.pop(id(session), set())
+        if tables:
+            self.on_commit(tables)
+
+    def _rolled_back(self, session: Session) -> None:
+        self._pending.pop(id(session), None)
+
+    def close(self) -> None:
+        for name, function in self._listeners:
+            if event.contains(self.database.sessions, name, function):
+                event.remove(self.database.sessions, name, function)
 
 
 class ChangeWatcher:

@@ -85,7 +85,7 @@ def _resolve_listed_login(session: Session, ceiling: UserRole) -> Login:
         user = _first_login(session, login)
         if user is not None:
             return Login(
-                Actor(login, UserRole.ADMINISTRATOR),
+                Actor(login, UserRole.ADMINISTRATOR, display_name=user.display_name),
                 _("You are the first user of this shared database, so you are its administrator."),
                 became_administrator=True,
             )
@@ -102,7 +102,7 @@ def _resolve_listed_login(session: Session, ceiling: UserRole) -> Login:
             _("The user {login} is deactivated, so you may only read and export. "
               "Ask an administrator to reactivate you.").format(login=login),
         )
-    return Login(Actor(login, user.role))
+    return Login(Actor(login, user.role, display_name=user.display_name))
 
 
 def resolve_actor(session: Session) -> Actor:

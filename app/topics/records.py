@@ -9,7 +9,7 @@ from app.errors import ValidationError
 from app.i18n import _, lazy_text
 from app.records import RecordService, Values
 from app.rules import date_order, not_blank
-from models import Outreach, TopicProposal
+from models import Outreach, Partner, TopicProposal
 from models.enums import ProposalStatus
 
 # Which status may follow which; anything else is refused with a message.
@@ -47,8 +47,17 @@ def _outreach_needs_accepted_topic(session: Session, values: Values, existing: A
 
 
 proposals = RecordService(TopicProposal, lazy_text("topic proposal"), [not_blank("title", lazy_text("Title")), _status_change])
+
+
+def _offered_already(session: Session, values: Values) -> str:
+    partner = session.get(Partner, values.get("partner_id"))
+    name = partner.name if partner is not None else _("This partner")
+    return _("{partner} has already been offered this topic.").format(partner=name)
+
+
 outreach = RecordService(
     Outreach, lazy_text("outreach"),
     [_outreach_needs_accepted_topic,
      date_order("contacted_on", "answered_on", lazy_text("The answer cannot come before the partner was contacted."))],
+    duplicate=_offered_already,
 )

@@ -12,6 +12,8 @@ from sqlalchemy import Executable, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.storage.bulk_reading import collector_paused
+from app.i18n import _
+
 from models import (
     Department,
     Evaluation,
@@ -227,3 +229,41 @@ def outreach_of(session: Session, proposal_id: int) -> list[Row]:
 def preparation_of(session: Session, participation_id: int) -> Preparation | None:
     """What one participant prepared for one exchange, if anything yet."""
     return session.scalar(select(Preparation).where(Preparation.participation_id == participation_id))
+
+
+LISTS = ("workshops", "exchanges", "people")
+
+
+def for_command_line(session: Session, what: str, semester_id: int | None) -> tuple[tuple[str, ...], list[Row]]:
+    """(headers, rows) for `iad-workshops list WHAT`: the ids the export commands take, beside names.
+
+    Workshops: (id, exchange id, exchange, round, starts UTC, status); exchanges: (id, title,
+    semester, partners); people: (id, English name, Chinese name, department); with a
+    semester, only its workshops and exchanges, and the people taking part in them.
+    """
+    if what == "workshops":
+        query = (select(Workshop.id, Exchange.id, Exchange.title, Workshop.round_number, Workshop.starts_at,
+                        Workshop.status)
+                 .join(Exchange, Workshop.exchange_id == Exchange.id).order_by(Workshop.starts_at, Workshop.id))
+        if semester_id is not None:
+            query = query.where(Exchange.semester_id == semester_id)
+        return (_("id"), _("exchange id"), _("exchange"), _("round"), _("starts (UTC)"), _("status")), _rows(
+            session, query)
+    if what == "exchanges":
+        exchanges_query = (select(Exchange.id, Exchange.title, Semester.name)
+                 .join(Semester, Exchange.semester_id == Semester.id).order_by(Semester.starts_on, Exchange.title))
+        if semester_id is not None:
+            exchanges_query = exchanges_query.where(Exchange.semester_id == semester_id)
+        rows = session.execute(exchanges_query).all()
+        names = partner_names(session, [row[0] for row in rows])
+        return (_("id"), _("title"), _("semester"), _("partners")), [
+            (eid, title, semester, names.get(eid, "")) for eid, title, semester in rows]
+    if what == "people":
+        people_query = (select(Person.id, Person.name_en, Person.name_zh, Department.name_en)
+                 .join(Department, Person.department_id == Department.id).order_by(Person.name_en, Person.id))
+        if semester_id is not None:
+            taking_part = (select(Participation.person_id).join(Exchange, Participation.exchange_id == Exchange.id)
+                           .where(Exchange.semester_id == semester_id))
+            people_query = people_query.where(Person.id.in_(taking_part))
+        return (_("id"), _("name"), _("Chinese name"), _("department")), _rows(session, people_query)
+    raise ValueError(what)

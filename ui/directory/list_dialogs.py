@@ -13,6 +13,7 @@ from ui.widgets.record_form import FieldSpec
 from ui.widgets.record_tab import RecordTab, TabHost
 from ui.widgets.table_model import Column
 from ui.widgets.translation import QT_TR_NOOP, tr
+from ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -92,7 +93,7 @@ class ListDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.editor)
         layout.addWidget(buttons)
-        self.resize(900, 520)
+        fit_to_screen(self, 900, 520)
         self.editor.reload_now()
         if new:
             self.editor.new_record()

@@ -43,6 +43,7 @@ from app.views.semester_report import semester_report_data
 from app.errors import AppError
 from app.output_files import safe_file_name, write_bytes
 from ui.documents.document_language import LanguageDialog, language_choices
+from ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from exports.fonts import FontSet
@@ -147,7 +148,8 @@ class PdfActions(QObject):
     def make_agenda(self) -> Document | None:
         workshop_id = self.window.selected_id("workshop")
         if workshop_id is None:
-            self.window.show_error(self.tr("Agenda"), self.tr("Select a workshop in the Workshops tab first."))
+            self.window.show_error(self.tr("Agenda"), self.tr(
+                "Select a workshop in the Workshops tab, or open it in the planner, first."))
             return None
         language = self.ask_language(self.tr("Agenda"), "agenda")
         if language is None:
@@ -267,7 +269,7 @@ class PdfActions(QObject):
         dialog.setWindowTitle(self.tr("Print preview: {what}").format(what=document.title))
         prepare_printer(dialog.printer(), document.pdf)
         dialog.paintRequested.connect(lambda printer: paint_pdf(printer, document.pdf))
-        dialog.resize(1000, 800)
+        fit_to_screen(dialog, 1000, 800)
         dialog.exec()
 
 

@@ -32,6 +32,7 @@ from app.errors import AppError
 from app.views.spreadsheet_data import semester_ref
 from app.topics.intake import Change, FileOutcome, IntakeResult
 from app.output_files import safe_file_name
+from ui.widgets.screen_fit import fit_to_screen
 from exports.list_catalog import ListSpec, list_specs
 from ui.widgets.translation import tr
 
@@ -117,7 +118,7 @@ class TopicImportPreviewDialog(QDialog):
         super().__init__(parent)
         self.result = result
         self.setWindowTitle(self.tr("Import returned forms"))
-        self.resize(900, 560)
+        fit_to_screen(self, 900, 560)
         accepted, rejected = len(result.accepted), len(result.rejected)
         summary = self.tr("{accepted} of {total} file(s) can be imported: {new} new and {updated} updated "
                           "proposal(s), {same} unchanged.").format(

@@ -24,6 +24,7 @@ from app.errors import AppError, ValidationError
 from app.evaluation.records import visit_priorities
 from app.evaluation.visit_ranking import ADJUSTMENT_LIMIT, adjust
 from ui.widgets.field_errors import FieldErrors
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class AdjustmentDialog(QDialog):
@@ -81,7 +82,7 @@ class AdjustmentDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
         self._update_preview()
-        self.resize(460, 340)
+        fit_to_screen(self, 460, 340)
 
     def _update_preview(self) -> None:
         value = self.adjustment.value()

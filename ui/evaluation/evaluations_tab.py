@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from app.views import listing
 from app.errors import ConflictError
@@ -16,6 +16,7 @@ from ui.widgets import choices
 from ui.widgets.formatting import day, number
 from ui.widgets.record_form import FieldSpec
 from ui.widgets.record_tab import FilterSpec, RecordTab, TabHost
+from ui.widgets.score_box import ScoreBox
 from ui.widgets.table_model import Column
 from ui.widgets.translation import QT_TR_NOOP
 
@@ -45,7 +46,7 @@ class EvaluationsTab(RecordTab):
             FieldSpec("interviewees", self.tr("Interviewees")),
             FieldSpec("findings", self.tr("Findings"), kind="multiline"),
         ]
-        self.score_boxes: dict[int, QSpinBox] = {}
+        self.score_boxes: dict[int, ScoreBox] = {}
         self._score_labels: dict[int, str] = {}
         self._conflict_stored: dict[int, int] = {}
         self._loaded_scores: dict[int, int] = {}
@@ -93,10 +94,8 @@ class EvaluationsTab(RecordTab):
                 self.scores_layout.removeRow(0)
             self.score_boxes = {}
             for item in rubric:
-                box = QSpinBox()
+                box = ScoreBox(self.tr("not scored"))
                 box.setObjectName(f"score_{item.id}")
-                box.setRange(0, 5)
-                box.setSpecialValueText(self.tr("not scored"))
                 box.valueChanged.connect(lambda _v: self._on_form_changed())
                 self.scores_layout.addRow(f"{item.name_en} {item.name_zh}:", box)
                 self.score_boxes[item.id] = box
@@ -119,6 +118,18 @@ class EvaluationsTab(RecordTab):
         if self.current_id is not None and self._scores() != getattr(self, "_loaded_scores", {}):
             self.save_button.setEnabled(self.host.actor.can(UserRole.OFFICER))
             self.revert_button.setEnabled(True)
+
+    def save(self) -> bool:
+        """Refuse a score outside 1–5, naming the rubric item, before anything is written."""
+        for item_id, box in self.score_boxes.items():
+            if box.out_of_range():
+                self._show_message(self.tr("The score for {item} must be from 1 to 5 (or not scored); {value} is "
+                                           "outside the scale.").replace("{item}", self._score_labels[item_id])
+                                   .replace("{value}", str(box.value())))
+                box.setFocus()
+                box.selectAll()
+                return False
+        return super().save()
 
     def after_save(self, session: Session, record: Any) -> None:
         # The version was checked by the record's own update in this transaction; a score

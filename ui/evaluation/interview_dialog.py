@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -51,7 +50,9 @@ from app.directory.organisation import departments, semesters
 from app.evaluation.records import evaluations
 from app.settings import Settings
 from ui.widgets.field_errors import FieldErrors
+from ui.widgets.score_box import ScoreBox
 from ui.widgets.table_model import ListModel
+from ui.widgets.screen_fit import fit_to_screen
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -143,7 +144,7 @@ class InterviewDialog(QDialog):
         self.version: int | None = None
         self.saved_id: int | None = None
         self.errors = FieldErrors()
-        self.score_boxes: dict[int, QSpinBox] = {}
+        self.score_boxes: dict[int, ScoreBox] = {}
         self.setObjectName("interview_dialog")
         self.setWindowTitle(self.tr("Department interview") if evaluation_id is None
                             else self.tr("Edit department interview"))
@@ -190,10 +191,8 @@ class InterviewDialog(QDialog):
         scores = QGroupBox(self.tr("Scores (1 = poor, 5 = excellent)"))
         grid = QGridLayout(scores)
         for row, (item_id, name_en, name_zh) in enumerate(rubric):
-            box = QSpinBox()
+            box = ScoreBox("—")  # 0 is "not scored yet", refused on save; so is a typed 7
             box.setObjectName(f"score_{item_id}")
-            box.setRange(0, 5)
-            box.setSpecialValueText("—")  # 0 is "not scored yet", refused on save
             box.setToolTip(self.tr("Score from 1 to 5"))
             self.score_boxes[item_id] = box
             label = QLabel(f"{name_en} ({name_zh})" if name_zh else name_en)
@@ -265,7 +264,7 @@ class InterviewDialog(QDialog):
         layout.addLayout(columns, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
-        self.resize(980, 680)
+        fit_to_screen(self, 980, 680)
 
         self.department.currentIndexChanged.connect(self._fill_exchanges)
         self._fill(existing, department_id, semester_id, today())
@@ -275,7 +274,7 @@ class InterviewDialog(QDialog):
               today: date) -> None:
         if existing is None:
             existing = InterviewInput(department_id=department_id, semester_id=semester_id, interview_date=today,
-                                      interviewer=self.actor.username)
+                                      interviewer=self.actor.display_name)
         if existing.department_id is not None:
             self.department.setCurrentIndex(max(0, self.department.findData(existing.department_id)))
         if existing.semester_id is not None:

@@ -26,6 +26,7 @@ from ui.widgets.formatting import day, label
 from ui.widgets.record_form import FieldSpec, RecordForm
 from ui.widgets.record_tab import TabHost
 from ui.widgets.table_model import Column, RowTableModel
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class ContactLogDialog(QDialog):
@@ -56,7 +57,7 @@ class ContactLogDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(520, 400)
+        fit_to_screen(self, 520, 400)
 
 
 class FollowUpsPanel(QGroupBox):

@@ -20,6 +20,7 @@ from app.errors import AppError
 from app.outcomes.reports import ensure_reports, ensure_semester_reports
 from ui.overview.overview_tab import OverviewTab
 from ui.widgets.translation import tr
+from ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from ui.outcomes.overdue_view import DueForInterviewView, OverdueView
@@ -164,7 +165,7 @@ class OutcomesActions:
         layout = QVBoxLayout(dialog)
         layout.addWidget(view)
         layout.addWidget(buttons)
-        dialog.resize(1300, 720)
+        fit_to_screen(dialog, 1200, 680)
         dialog.show()
         return dialog
 

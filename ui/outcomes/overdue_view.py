@@ -38,6 +38,7 @@ from app.messages.message_log import last_reminder_by_report
 from app.outcomes.reports import OverdueReport, group_by_department, overdue_reports
 from app.settings import Settings
 from ui.widgets.table_model import ListModel
+from ui.widgets.screen_fit import fit_to_screen
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -177,7 +178,7 @@ class OverdueView(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
-        self.resize(1100, 560)
+        fit_to_screen(self, 1100, 560)
         self.reload()
 
     def reload(self) -> None:
@@ -324,7 +325,7 @@ class DueForInterviewView(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        self.resize(760, 460)
+        fit_to_screen(self, 760, 460)
         self.reload()
 
     def reload(self) -> None:

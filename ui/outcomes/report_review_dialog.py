@@ -52,6 +52,7 @@ from app.outcomes.reports import (
 from app.settings import Settings
 from models.enums import PublicationChannel
 from ui.widgets.field_errors import FieldErrors
+from ui.widgets.screen_fit import fit_to_screen
 
 
 def human_size(size: int | None) -> str:
@@ -176,7 +177,7 @@ class ReportReviewDialog(QDialog):
         layout.addWidget(attachment)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
-        self.resize(820, 520)
+        fit_to_screen(self, 820, 520)
         self.load()
 
     # ---- helpers ---------------------------------------------------------------
@@ -241,8 +242,8 @@ class ReportReviewDialog(QDialog):
     def _status_changed(self) -> None:
         status = self.status.currentData()
         # Whoever takes the review step usually reviews; prefill, visibly, only an empty field.
-        if status in NEEDS_REVIEWER and not self.reviewer.text().strip():
-            self.reviewer.setText(self.actor.username)
+        if status in NEEDS_REVIEWER and not self.reviewer.text().strip() and self.actor.display_name:
+            self.reviewer.setText(self.actor.display_name)
 
     def _channel_changed(self) -> None:
         published = self.channel.currentData() != PublicationChannel.NONE

@@ -40,6 +40,7 @@ from app.planning.scheduling import (
     WorkshopPlan,
 )
 from app.planning.zones import to_utc
+from ui.widgets.screen_fit import fit_to_screen
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SpeakerRef = tuple[int | None, int | None]
@@ -260,10 +261,16 @@ class AttendanceModel(QAbstractTableModel):
         self._edits: dict[tuple[int, int], bool | None] = {}
         self._current_workshop = 0
 
-    def set_grid(self, grid: AttendanceGrid, current_workshop: int) -> None:
+    def set_grid(self, grid: AttendanceGrid, current_workshop: int, keep_edits: bool = False) -> None:
+        """Show `grid`; with `keep_edits` the unsaved ticks of participants and rounds still there stay."""
         self.beginResetModel()
         self._grid = grid
-        self._edits = {}
+        if keep_edits:
+            rows = {row.participation_id for row in grid.rows}
+            rounds = {round_.workshop_id for round_ in grid.rounds}
+            self._edits = {key: value for key, value in self._edits.items() if key[0] in rows and key[1] in rounds}
+        else:
+            self._edits = {}
         self._current_workshop = current_workshop
         self.endResetModel()
 
@@ -388,7 +395,7 @@ class SpeakersDialog(QDialog):
         layout.addWidget(self.filter)
         layout.addWidget(self.list)
         layout.addWidget(buttons)
-        self.resize(420, 460)
+        fit_to_screen(self, 420, 460)
 
     def _apply_filter(self, text: str) -> None:
         needle = text.strip().casefold()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFrame,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QSplitter,
@@ -207,7 +209,14 @@ class PlannerLayout(QWidget):
         self.body.setStretchFactor(0, 0)
         self.body.setStretchFactor(1, 1)
         self.body.setChildrenCollapsible(False)
-        layout.addWidget(self.body, 1)
+        # On a 1280×720 screen the form and the pages do not both fit: they scroll, and the buttons
+        # below (Save, Confirm, the slot finder) stay in view.
+        body_scroll = QScrollArea()
+        body_scroll.setObjectName("planner_body")
+        body_scroll.setWidgetResizable(True)
+        body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body_scroll.setWidget(self.body)
+        layout.addWidget(body_scroll, 1)
         self._when_box = when_box
         self._fitted = False
         layout.addLayout(actions)

@@ -70,8 +70,10 @@ def open_planner(window: Any) -> WorkshopPlanner | None:
                 tabs.setCurrentIndex(index)
                 return widget
     planner = WorkshopPlanner(window.database, window.settings, window.actor)
+    # In the window, Edit → Save (Ctrl+S) saves the visible tab, the planner included; a second
+    # Ctrl+S shortcut would make the key ambiguous and neither would fire.
+    planner.save_shortcut.setEnabled(False)
     planner.load(workshop_id)
-    planner.saved.connect(lambda _id: window.refresh_all())
     window.add_tab(planner, planner.title())
     if tabs is not None:
         tabs.setCurrentWidget(planner)

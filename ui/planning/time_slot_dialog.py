@@ -33,6 +33,7 @@ from app.planning.scheduling import Side
 from app.planning.time_slots import TimeSlot, find_time_slots, nearest_time_slots
 from app.planning.zones import OfficeHours, format_duration
 from app.i18n import short_moment
+from ui.widgets.screen_fit import fit_to_screen
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 MAX_SHOWN = 200
@@ -168,7 +169,7 @@ class TimeSlotDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self.resize(980, 520)
+        fit_to_screen(self, 980, 520)
 
         for editor in (self.first_day, self.last_day):
             editor.dateChanged.connect(self.search)

@@ -91,6 +91,7 @@ class WorkshopPlanner(PlannerLayout):
         self._next_key = -1
         self._filling = False
         self._was_dirty = False
+        self._refused = False  # the message shown says why confirming was refused
         self._build()
         self._set_enabled(False)
 
@@ -193,6 +194,30 @@ class WorkshopPlanner(PlannerLayout):
         self._set_enabled(True)
         self._changed()
 
+    def selected_ids(self) -> dict[str, int | None]:
+        """The open round and its exchange: what the Export menu and the window's commands act on."""
+        return {"workshop": self.workshop_id, "exchange": self._draft.exchange_id if self._draft else None}
+
+    def refresh_from_database(self) -> None:
+        """Show what is stored now (a participant added in the People tab); unsaved edits stay."""
+        workshop_id = self.workshop_id
+        if workshop_id is None or self._draft is None:
+            return
+        if not self.has_unsaved_changes():
+            selected = self.timeline.selected_key()
+            self.load(workshop_id)
+            if selected > 0:
+                self.select_panel(selected)
+            return
+        try:
+            with self.database.transaction() as session:
+                choices = speaker_choices(session, self._draft.exchange_id)
+                grid = attendance_grid(session, self._draft.exchange_id)
+        except AppError:
+            return  # the workshop went away: its save will say so
+        self._choices = choices
+        self.attendance_model.set_grid(grid, workshop_id, keep_edits=True)
+
     def _fill(self) -> None:
         """Put the draft into the editors without treating it as an edit."""
         draft, context = self._draft, self._context
@@ -217,8 +242,9 @@ class WorkshopPlanner(PlannerLayout):
         rounds = max([r.round_number for r in context.rounds] + [draft.round_number])
         of = context.planned_rounds if context.kind == ExchangeKind.MULTI_ROUND else 1
         partners = ", ".join(p.label for p in context.partners) or self.tr("no partner yet")
-        line = self.tr("Round %1 of %2 · with %3").replace("%1", str(draft.round_number)) \
-            .replace("%2", str(max(of, rounds))).replace("%3", partners)
+        line = self.tr("Round %1 of %2 · with %3 · workshop ID %4 · exchange ID %5").replace(
+            "%1", str(draft.round_number)).replace("%2", str(max(of, rounds))).replace("%3", partners).replace(
+            "%4", str(draft.id)).replace("%5", str(draft.exchange_id))
         self.heading.setText(f"<h3 style='margin:0'>{html.escape(context.exchange_title)}</h3>{html.escape(line)}")
 
     # ---- editing -------------------------------------------------------------------------
@@ -385,6 +411,9 @@ class WorkshopPlanner(PlannerLayout):
         self._show_times()
         self._show_timeline()
         self.panel_model.set_workshop_time(self._draft.starts_at, self._draft.duration_minutes)
+        if self._refused and not any(p.is_error for p in self._problems):
+            self._refused = False  # what blocked confirming is solved: the refusal no longer holds
+            self.show_message("")
         dirty = self.has_unsaved_changes()
         if dirty != self._was_dirty:
             self._was_dirty = dirty
@@ -492,6 +521,7 @@ class WorkshopPlanner(PlannerLayout):
 
     # ---- messages ----------------------------------------------------------------------------
     def show_message(self, text: str) -> None:
+        self._refused = self._refused and bool(text)
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
@@ -576,6 +606,7 @@ class WorkshopPlanner(PlannerLayout):
         if self.save():
             return True
         # Back to what the officer had chosen, so a later Save does not try to confirm again.
+        self._refused = any(p.is_error for p in self._problems)
         self._draft.status = previous
         self._filling = True
         self.status_combo.setCurrentIndex(self.status_combo.findData(previous))

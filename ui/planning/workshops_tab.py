@@ -32,6 +32,7 @@ from ui.widgets.record_form import FieldSpec, RecordForm
 from ui.widgets.record_tab import FilterSpec, RecordTab, TabHost
 from ui.widgets.table_model import Column, RowTableModel
 from ui.widgets.translation import QT_TR_NOOP
+from ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -113,7 +114,7 @@ class ExchangeDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.created_id: int | None = None
-        self.resize(860, 660)
+        fit_to_screen(self, 860, 660)
 
     def _contact_pairs(self) -> list[tuple[Any, str]]:
         with self.host.database.sessions() as session:
@@ -204,6 +205,10 @@ class WorkshopsTab(RecordTab):
             if row[8] == record_id:
                 self.select_record(int(row[0]))
                 return
+
+    def id_text(self, record: Any) -> str:
+        return self.tr("Workshop ID {workshop} · exchange ID {exchange}").replace(
+            "{workshop}", str(record.id)).replace("{exchange}", str(record.exchange_id))
 
     def describe(self, record: Any) -> str:
         return f"{record.exchange.title} — " + self.tr("round {n} of {m}").replace(

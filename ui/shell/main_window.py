@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.errors import AppError, DatabaseOpenError
 from app.settings import Settings, default_database_url
 from ui.shell.opening_page import OpeningPage
+from ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from app.actor import Actor
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         self.has_database = False
         self.setWindowTitle(self.tr("IAD Online Workshops"))
         self.setObjectName("main_window")
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
@@ -218,10 +219,21 @@ class MainWindow(QMainWindow):
         return None
 
     def refresh_all(self) -> None:
+        """Show what is stored now in every open view; selections and unsaved edits stay.
+
+        Runs after every change, this window's own (one tab's save reaches the others'
+        lists and pickers) and other officers' (ui/storage/live_refresh.py).
+        """
+        if not self.has_database:
+            return
         self._fill_semesters()
         for tab in self.record_tabs():
             if getattr(tab, "has_loaded", False) or tab is self.tabs.currentWidget():
                 tab.reload()
+        for editor in self.all_tabs():
+            refresh = getattr(editor, "refresh_from_database", None)
+            if callable(refresh):
+                refresh()
         current = self.tabs.currentWidget()
         if hasattr(current, "refresh") and current not in self.record_tabs():
             current.refresh()
@@ -327,6 +339,10 @@ class MainWindow(QMainWindow):
                 raise
             return
         module.install(self)
+        # The features add to the File menu; Quit stays last, after a separator.
+        for action in (self._quit_separator, self.quit_action):
+            self.file_menu.removeAction(action)
+            self.file_menu.addAction(action)
 
     def _action(self, menu: QMenu, text: str, slot: Any, shortcut: Any = None, name: str = "") -> QAction:
         action = QAction(text, self)
@@ -348,7 +364,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         needs_database.append(self._action(self.file_menu, self.tr("&Back up database…"), self.backup_database,
                                            name="backup_database"))
-        self.file_menu.addSeparator()
+        self._quit_separator = self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -375,8 +391,8 @@ class MainWindow(QMainWindow):
                          name="edit_lists"),
         ]
         self.edit_menu.addSeparator()
-        self._action(self.edit_menu, self.tr("Se&ttings…"), self.edit_settings, QKeySequence.StandardKey.Preferences,
-                     "settings")
+        # Ctrl+, everywhere (Cmd+, on macOS): Qt's standard key for preferences is empty on Windows and Linux.
+        self._action(self.edit_menu, self.tr("Se&ttings…"), self.edit_settings, QKeySequence("Ctrl+,"), "settings")
 
         self.export_menu = bar.addMenu(self.tr("E&xport"))
         self.tools_menu = bar.addMenu(self.tr("&Tools"))

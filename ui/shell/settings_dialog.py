@@ -26,6 +26,7 @@ from app.settings import DOCUMENT_LANGUAGE_SETTINGS, Settings
 from app.evaluation.visit_ranking import WEIGHT_KEYS, part_label
 from ui.documents.document_language import language_choices
 from ui.widgets.record_form import FieldSpec, RecordForm
+from ui.widgets.screen_fit import fit_to_screen
 
 WEIGHT_PREFIX = "weight_"
 # The languages are named in their own script, so a reader of either finds theirs.
@@ -95,7 +96,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(620, 640)
+        fit_to_screen(self, 620, 640)
 
     @staticmethod
     def _system_language_name() -> str:

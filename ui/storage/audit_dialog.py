@@ -29,6 +29,7 @@ from app.storage.database import Database
 from app.errors import AppError
 from ui.widgets.table_model import Column, RowTableModel
 from ui.widgets.translation import QT_TR_NOOP, table_name, tr
+from ui.widgets.screen_fit import fit_to_screen
 
 LOG_LIMIT = 5000  # the newest changes; older ones through the filters or an export of a period
 PERIODS = [(QT_TR_NOOP("Last 7 days"), 7), (QT_TR_NOOP("Last 30 days"), 30), (QT_TR_NOOP("Last 12 months"), 365),
@@ -52,7 +53,7 @@ class AuditDialog(QDialog):
             self.tr("History of {what}").replace("{what}", title or f"{table.replace('_', ' ')} #{record_id}")
             if per_record and table is not None else self.tr("Audit log")
         )
-        self.resize(980, 560)
+        fit_to_screen(self, 980, 560)
 
         self.model = RowTableModel([
             Column(self.tr("Time ({zone})").replace("{zone}", zone), 1,

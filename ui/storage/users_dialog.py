@@ -31,6 +31,7 @@ from models.enums import UserRole
 from ui.widgets.conflict_dialog import ConflictDialog
 from ui.widgets.table_model import Column, RowTableModel
 from ui.widgets.translation import QT_TR_NOOP, tr
+from ui.widgets.screen_fit import fit_to_screen
 
 ROLE_HELP = {
     UserRole.ADMINISTRATOR: QT_TR_NOOP("manages users and backups, edits everything"),
@@ -49,7 +50,7 @@ class UsersDialog(QDialog):
         self.current_id: int | None = None
         self.current_version: int | None = None
         self.setWindowTitle(self.tr("Users"))
-        self.resize(640, 460)
+        fit_to_screen(self, 640, 460)
 
         self.model = RowTableModel([
             Column(self.tr("Login"), 1), Column(self.tr("Name"), 2),

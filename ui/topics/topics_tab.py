@@ -166,10 +166,7 @@ class TopicsTab(RecordTab):
         rows = listing.outreach_of(session, record.id) if record is not None else []
         self.outreach_model.set_rows(rows)
         self.outreach_view.resizeColumnsToContents()
-        self.partner_box.clear()
-        if open_for_outreach:
-            for partner_id, name, country, *_rest in listing.partners(session):
-                self.partner_box.addItem(f"{name} ({country})", partner_id)
+        self._fill_partners(session, open_for_outreach)
         for widget in (self.partner_box, self.offer_button, self.outreach_status, self.set_status_button):
             widget.setEnabled(open_for_outreach)
         self.mail_button.setEnabled(open_for_outreach and bool(rows))
@@ -181,9 +178,29 @@ class TopicsTab(RecordTab):
             proposal_id = self.current_id
             compose("outreach", proposal_id=proposal_id, then=lambda: self.open_record(proposal_id))
 
+    def _fill_partners(self, session: Session, open_for_outreach: bool) -> None:
+        chosen = self.partner_box.currentData()
+        self.partner_box.clear()
+        if open_for_outreach:
+            for partner_id, name, country, *_rest in listing.partners(session):
+                self.partner_box.addItem(f"{name} ({country})", partner_id)
+        index = self.partner_box.findData(chosen) if chosen is not None else -1
+        if index >= 0:
+            self.partner_box.setCurrentIndex(index)
+
+    def refresh_pickers(self, session: Session) -> None:
+        self._fill_partners(session, self.partner_box.isEnabled())
+
     def offer(self) -> None:
+        if self.current_id is None:
+            return
         partner_id = self.partner_box.currentData()
-        if self.current_id is None or partner_id is None:
+        typed = self.partner_box.currentText().strip()
+        if partner_id is None or (typed and typed != self.partner_box.itemText(self.partner_box.currentIndex())):
+            QMessageBox.information(self, self.tr("Not offered"), self.tr(
+                "Choose a partner university from the list; new universities are added in the Partners tab.")
+                if self.partner_box.count() else self.tr(
+                "There is no partner university yet: add one in the Partners tab first."))
             return
         from datetime import date
 

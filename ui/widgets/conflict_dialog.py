@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ConflictError
+from ui.widgets.screen_fit import fit_to_screen
 
 MINE, THEIRS, MERGE = "mine", "theirs", "merge"
 DIFFERENT_BACKGROUND = "#fff3c4"
@@ -163,7 +164,7 @@ class ConflictDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addLayout(quick)
         layout.addWidget(self.buttons)
-        self.resize(820, min(200 + grid_holder.sizeHint().height(), 640))
+        fit_to_screen(self, 820, min(200 + grid_holder.sizeHint().height(), 640))
 
     # ---- building ------------------------------------------------------------
     def _heading_text(self, changed_by: str) -> str:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -95,6 +94,8 @@ class RecordTab(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setAlternatingRowColors(True)
+        # Tab moves on to the editor; the arrow keys move within the list.
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -136,6 +137,13 @@ class RecordTab(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
+        # The record's id: the commands (iad-workshops export … --workshop ID) take it.
+        self.id_label = QLabel()
+        self.id_label.setObjectName(f"{self.kind}_id")
+        self.id_label.setStyleSheet("color: gray;")
+        self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.id_label.setToolTip(self.tr("The commands take this number, e.g. iad-workshops export agenda "
+                                         "--workshop ID; iad-workshops list shows them all."))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
@@ -159,6 +167,7 @@ class RecordTab(QWidget):
         editor = QWidget()
         editor_layout = QVBoxLayout(editor)
         editor_layout.addWidget(self.heading)
+        editor_layout.addWidget(self.id_label)
         editor_layout.addWidget(self.form)
         editor_layout.addWidget(self.message)
         editor_layout.addLayout(buttons)
@@ -181,7 +190,6 @@ class RecordTab(QWidget):
         outer.setContentsMargins(4, 4, 4, 4)
         outer.addWidget(self.splitter)
 
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
         self._update_buttons()
         self.show_empty()
 
@@ -205,8 +213,15 @@ class RecordTab(QWidget):
                 return str(getattr(record, name))
         return f"#{record.id}"
 
+    def id_text(self, record: Any) -> str:
+        """The ids the commands need, shown under the heading."""
+        return self.tr("ID {id}").replace("{id}", str(record.id))
+
     def record_loaded(self, session: Session, record: Any | None) -> None:
         """Fill the extra widgets for `record` (None: a new record)."""
+
+    def refresh_pickers(self, session: Session) -> None:
+        """Refill the extra widgets' drop-downs (not the form) while the form holds unsaved edits."""
 
     def values_to_save(self) -> dict[str, Any]:
         return self.form.values()
@@ -258,7 +273,8 @@ class RecordTab(QWidget):
         self._apply_filters()
         self.table.selectionModel().blockSignals(False)
         self._pending_select = None
-        if not self.has_loaded and not self._columns_sized:
+        if not self._columns_sized and rows:
+            # Fitted to the first rows there are: widths fitted to an empty list would be kept for good.
             self._fit_columns()
         self.has_loaded = True
         if keep is not None:
@@ -267,6 +283,9 @@ class RecordTab(QWidget):
             # Show what is stored now: another officer may have changed or deleted it.
             # Unsaved edits are never replaced; their save meets the conflict dialog instead.
             self.open_record(self.current_id)
+        elif self.current_id is not None:
+            with self.host.database.sessions() as session:
+                self.refresh_pickers(session)
         self._update_count()
         self.loaded.emit()
 
@@ -355,6 +374,7 @@ class RecordTab(QWidget):
                 self.current_version = getattr(record, "version", None)
                 self.form.load(self.form_values(record))
                 self.heading.setText(self.describe(record))
+                self.id_label.setText(self.id_text(record))
                 self.record_loaded(session, record)
         except NotFoundError as error:
             # Deleted elsewhere: say so, clear the editor (its edits cannot be saved any more).
@@ -369,6 +389,7 @@ class RecordTab(QWidget):
         self.current_id = None
         self.current_version = None
         self.heading.setText(self.tr("Nothing selected"))
+        self.id_label.clear()
         self.form.setEnabled(False)
         self._update_buttons()
 
@@ -381,6 +402,7 @@ class RecordTab(QWidget):
         self.form.setEnabled(True)
         self.form.load(self.new_values())
         self.heading.setText(self.tr("New {kind}").replace("{kind}", self.service.label))
+        self.id_label.clear()
         with self.host.database.sessions() as session:
             self.record_loaded(session, None)
         self.message.hide()
@@ -539,7 +561,8 @@ class RecordTab(QWidget):
     # ---- window state --------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:
         settings.setValue(f"tabs/{self.kind}/splitter", self.splitter.saveState())
-        settings.setValue(f"tabs/{self.kind}/header", self.table.horizontalHeader().saveState())
+        if self._columns_sized:
+            settings.setValue(f"tabs/{self.kind}/header", self.table.horizontalHeader().saveState())
 
     def restore_state(self, settings: QSettings) -> None:
         splitter = settings.value(f"tabs/{self.kind}/splitter")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -49,8 +50,9 @@ def column_sort_keys(values: Sequence[Any]) -> list[Any]:
         return [value if isinstance(value, (int, float)) else float("inf") for value in values]
     if isinstance(sample, (date, datetime)):
         return [value.isoformat() if isinstance(value, (date, datetime)) else _LAST for value in values]
-    if hasattr(sample, "value"):  # enums sort by their stored value
-        return [str(value.value) if value is not None else _LAST for value in values]
+    if isinstance(sample, Enum):  # enums sort in their declared order (high, medium, low), not by spelling
+        order = {member: index for index, member in enumerate(type(sample))}
+        return [order.get(value, len(order)) if value is not None else len(order) + 1 for value in values]
     if isinstance(sample, str):
         return [value.casefold() if isinstance(value, str) and value else _LAST for value in values]
     return [sort_key(value) for value in values]
@@ -66,8 +68,8 @@ def sort_key(value: Any) -> tuple[int, Any]:
         return (0, value)
     if isinstance(value, (date, datetime)):
         return (0, value.isoformat())
-    if hasattr(value, "value"):  # enums sort by their stored value
-        return (1, str(value.value))
+    if isinstance(value, Enum):  # enums sort in their declared order
+        return (0, list(type(value)).index(value))
     return (1, str(value).casefold())
 
 
