@@ -53,6 +53,7 @@ from models.enums import UserRole
 from ui.widgets.background import run_in_background
 from ui.widgets.table_model import ListModel
 from ui.widgets.translation import tr
+from ui.widgets.screen_fit import fit_to_screen
 
 Index = QModelIndex | QPersistentModelIndex
 READY, EDITED, DONE_BEFORE, UNUSABLE, LEFT_OUT = "ready", "edited", "done_before", "unusable", "left_out"
@@ -233,7 +234,7 @@ class ComposeDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-        self.resize(1200, 660)
+        fit_to_screen(self, 1200, 660)
         self.load()
 
     # ---- the batch ----------------------------------------------------------------------

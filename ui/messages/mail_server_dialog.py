@@ -22,6 +22,7 @@ from app.errors import AppError, ValidationError
 from app.settings import Settings
 from app.storage.credentials import PasswordStore, smtp_account
 from ui.widgets.field_errors import FieldErrors
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class MailServerDialog(QDialog):
@@ -85,7 +86,7 @@ class MailServerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(560, 480)
+        fit_to_screen(self, 560, 480)
 
     def save(self) -> bool:
         from exports.mail import MailServer

@@ -22,6 +22,7 @@ from app.messages import templates as t
 from app.messages.message_log import FAILED, LogLine, message_history, result_label
 from app.storage.database import Database
 from ui.widgets.table_model import ListModel
+from ui.widgets.screen_fit import fit_to_screen
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -78,7 +79,7 @@ class MessageLogView(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        self.resize(1180, 560)
+        fit_to_screen(self, 1180, 560)
         self.reload()
 
     def reload(self) -> None:

@@ -25,6 +25,7 @@ from app.errors import AppError, ValidationError
 from app.messages import templates as t
 from app.storage.database import Database
 from ui.widgets.field_errors import FieldErrors
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class TemplateEditor(QDialog):
@@ -95,7 +96,7 @@ class TemplateEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addLayout(buttons)
-        self.resize(960, 600)
+        fit_to_screen(self, 960, 600)
 
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         self.language.setCurrentIndex(max(0, self.language.findData(language)))

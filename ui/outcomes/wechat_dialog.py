@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import AppError
 from app.outcomes.articles import Article, build_article
+from ui.widgets.screen_fit import fit_to_screen
 from exports.wechat_article import titles, wechat_fragment, wechat_page, write_wechat_article
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class WeChatArticleDialog(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.resize(720, 640)
+        fit_to_screen(self, 720, 640)
 
     def copy(self) -> None:
         copy_to_clipboard(self.article)
