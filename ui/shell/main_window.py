@@ -379,6 +379,8 @@ class MainWindow(QMainWindow):
             self._action(self.edit_menu, self.tr("&Find"), lambda: self._current("focus_search"),
                          QKeySequence.StandardKey.Find, "find"),
         ]
+        record_actions.append(self._action(self.edit_menu, self.tr("Search &everything…"), self.search_everything,
+                                           QKeySequence("Ctrl+K"), "search_everything"))
         needs_database += record_actions
         self.delete_action = record_actions[3]
         # Del in a text field deletes text, not the record.
@@ -425,6 +427,11 @@ class MainWindow(QMainWindow):
         function = getattr(tab, method, None)
         if callable(function):
             function()
+
+    def search_everything(self) -> None:
+        from ui.shell.search_popup import search_everything_in
+
+        search_everything_in(self)
 
     def _edit_list(self, which: str, *, new: bool = False) -> None:
         from ui.directory.list_dialogs import open_list_dialog
