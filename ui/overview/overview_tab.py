@@ -390,7 +390,7 @@ class OverviewTab(QWidget):
         chart.setTitle(self.tr("Topics by area and status"))
         areas = list(o.topics_by_area)
         if not areas:
-            chart.setTitle(self.tr("Topics by area and status — none yet"))
+            chart.setTitle(self.tr("Topics by area and status<br>(none yet)"))
             return chart
         series = QHorizontalStackedBarSeries()
         for status in ProposalStatus:
@@ -479,7 +479,7 @@ class OverviewTab(QWidget):
     def _evaluation_chart(self, o: SemesterOverview) -> QChart:
         chart = QChart()
         if not o.evaluation_scores:
-            chart.setTitle(self.tr("Average evaluation score per department — no interviews yet"))
+            chart.setTitle(self.tr("Average evaluation score per department<br>(no interviews yet)"))
             return chart
         scores = sorted(o.evaluation_scores, key=lambda s: (s.average, s.department.casefold()))
         if len(scores) > MAX_DEPARTMENT_BARS:
