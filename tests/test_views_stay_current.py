@@ -123,7 +123,14 @@ def test_an_open_planner_shows_a_participant_added_in_the_people_tab(
     planner.revert()  # the window closes when the test ends, before the fixtures' teardown
 
 
-def test_export_agenda_from_an_open_planner_is_the_planners_workshop(qtbot: QtBot, window: MainWindow) -> None:
+def test_export_agenda_from_an_open_planner_is_the_planners_workshop(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from ui.documents.document_language import LanguageDialog
+
+    monkeypatch.setattr(LanguageDialog, "exec", lambda _dialog: QDialog.DialogCode.Accepted)
     planner = open_planner(qtbot, window)
     assert window.selected_id("workshop") == planner.workshop_id
     document = window._pdf_actions.make_agenda()
