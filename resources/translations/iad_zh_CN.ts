@@ -1357,6 +1357,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>未评分</translation>
     </message>
     <message>
+        <source>The score for {item} must be from 1 to 5 (or not scored); {value} is outside the scale.</source>
+        <translation>{item} 的评分须为 1 到 5（或不评分）；{value} 超出了范围。</translation>
+    </message>
+    <message>
         <source>Score: {item}</source>
         <translation>评分：{item}</translation>
     </message>
@@ -1844,6 +1848,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
+        <source>Search &amp;everything…</source>
+        <translation>全局搜索(&amp;E)…</translation>
+    </message>
+    <message>
         <source>Se&amp;mesters…</source>
         <translation>学期(&amp;M)…</translation>
     </message>
@@ -2293,8 +2301,12 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>专题（按领域和状态）</translation>
     </message>
     <message>
-        <source>Topics by area and status — none yet</source>
-        <translation>专题（按领域和状态）— 暂无</translation>
+        <source>Topics by area and status&lt;br&gt;(none yet)</source>
+        <translation>按领域和状态的议题&lt;br&gt;（暂无）</translation>
+    </message>
+    <message>
+        <source>Average evaluation score per department&lt;br&gt;(no interviews yet)</source>
+        <translation>各部门平均评估分&lt;br&gt;（尚无访谈）</translation>
     </message>
     <message>
         <source>Workshops by month — none yet</source>
@@ -2339,10 +2351,6 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>Reports</source>
         <translation>报告</translation>
-    </message>
-    <message>
-        <source>Average evaluation score per department — no interviews yet</source>
-        <translation>各部门平均评估得分 — 暂无访谈</translation>
     </message>
     <message>
         <source>Evaluation: lowest and highest {n} of {total} departments</source>
@@ -2644,8 +2652,8 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>议程</translation>
     </message>
     <message>
-        <source>Select a workshop in the Workshops tab first.</source>
-        <translation>请先在“研讨会”标签页中选择一场研讨会。</translation>
+        <source>Select a workshop in the Workshops tab, or open it in the planner, first.</source>
+        <translation>请先在“研讨会”标签页中选择一场研讨会，或在规划器中打开它。</translation>
     </message>
     <message>
         <source>Semester programme</source>
@@ -2987,6 +2995,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>全部：{label}</translation>
     </message>
     <message>
+        <source>The commands take this number, e.g. iad-workshops export agenda --workshop ID; iad-workshops list shows them all.</source>
+        <translation>命令行使用此编号，例如 iad-workshops export agenda --workshop ID；iad-workshops list 会列出全部编号。</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -3001,6 +3013,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>ID {id}</source>
+        <translation>编号 {id}</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -3322,6 +3338,21 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     <message>
         <source>Copied the WeChat article of &quot;{title}&quot;: paste it into the WeChat editor.</source>
         <translation>已复制“{title}”的微信推文：请粘贴到微信编辑器中。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPopup</name>
+    <message>
+        <source>Search everything</source>
+        <translation>全局搜索</translation>
+    </message>
+    <message>
+        <source>Part of a name, in English or Chinese: topic, partner, person, workshop, report</source>
+        <translation>名称的一部分（中文或英文）：议题、合作院校、人员、研讨会、报告</translation>
+    </message>
+    <message>
+        <source>Nothing is called “{text}”.</source>
+        <translation>没有名称包含“{text}”的记录。</translation>
     </message>
 </context>
 <context>
@@ -3882,6 +3913,14 @@ hours (min)</source>
         <translation>未推荐</translation>
     </message>
     <message>
+        <source>Choose a partner university from the list; new universities are added in the Partners tab.</source>
+        <translation>请从列表中选择合作院校；新院校在“合作院校”标签页中添加。</translation>
+    </message>
+    <message>
+        <source>There is no partner university yet: add one in the Partners tab first.</source>
+        <translation>还没有合作院校：请先在“合作院校”标签页中添加。</translation>
+    </message>
+    <message>
         <source>Not changed</source>
         <translation>未修改</translation>
     </message>
@@ -4098,8 +4137,8 @@ hours (min)</source>
         <translation>尚无合作院校</translation>
     </message>
     <message>
-        <source>Round %1 of %2 · with %3</source>
-        <translation>第 %1 轮（共 %2 轮）· 合作院校：%3</translation>
+        <source>Round %1 of %2 · with %3 · workshop ID %4 · exchange ID %5</source>
+        <translation>第 %1 轮，共 %2 轮 · 与 %3 · 研讨会编号 %4 · 交流编号 %5</translation>
     </message>
     <message>
         <source>%1 does not exist in %2 that day (the clocks go forward); choose another time.</source>
@@ -4223,6 +4262,10 @@ hours (min)</source>
     <message>
         <source>Department continues contact on its own</source>
         <translation>部门自行保持联系</translation>
+    </message>
+    <message>
+        <source>Workshop ID {workshop} · exchange ID {exchange}</source>
+        <translation>研讨会编号 {workshop} · 交流编号 {exchange}</translation>
     </message>
     <message>
         <source>round {n} of {m}</source>
