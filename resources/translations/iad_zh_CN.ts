@@ -2996,7 +2996,7 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
     </message>
     <message>
         <source>The commands take this number, e.g. iad-workshops export agenda --workshop ID; iad-workshops list shows them all.</source>
-        <translation>命令行使用此编号，例如 iad-workshops export agenda --workshop ID；iad-workshops list 会列出全部编号。</translation>
+        <translation>命令行导出文件时使用此编号；列表命令会列出全部编号。</translation>
     </message>
     <message>
         <source>New</source>

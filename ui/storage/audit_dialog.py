@@ -50,7 +50,7 @@ class AuditDialog(QDialog):
         self.rows: list[AuditRow] = []
         per_record = table is not None and record_id is not None
         self.setWindowTitle(
-            self.tr("History of {what}").replace("{what}", title or f"{table.replace('_', ' ')} #{record_id}")
+            self.tr("History of {what}").replace("{what}", title or f"{table_name(table)} #{record_id}")
             if per_record and table is not None else self.tr("Audit log")
         )
         fit_to_screen(self, 980, 560)
