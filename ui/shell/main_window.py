@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 from app.errors import AppError, DatabaseOpenError
 from app.settings import Settings, default_database_url
 from ui.shell.opening_page import OpeningPage
-from ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from app.actor import Actor
@@ -55,7 +54,7 @@ DATABASE_MODULES = (
 
 
 FEATURE_MODULES = ("ui.planning.planning_actions", "ui.documents.pdf_actions", "ui.documents.spreadsheet_actions",
-                   "ui.outcomes.outcomes_actions", "ui.messages.messages_actions", "ui.storage.shared_actions")
+                   "ui.outcomes.outcomes_actions", "ui.messages.messages_actions", "ui.storage.shared_actions", "ui.shell.search_popup")
 # The tabs and features themselves: imported on the same worker thread, so that the window's
 # thread only builds widgets when the database is open (importing them took it 0.1-0.7 s).
 TAB_MODULES = (
@@ -96,7 +95,7 @@ class MainWindow(QMainWindow):
         self.has_database = False
         self.setWindowTitle(self.tr("IAD Online Workshops"))
         self.setObjectName("main_window")
-        fit_to_screen(self, 1280, 800)
+        self.resize(1280, 800)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
@@ -219,21 +218,12 @@ class MainWindow(QMainWindow):
         return None
 
     def refresh_all(self) -> None:
-        """Show what is stored now in every open view; selections and unsaved edits stay.
-
-        Runs after every change, this window's own (one tab's save reaches the others'
-        lists and pickers) and other officers' (ui/storage/live_refresh.py).
-        """
-        if not self.has_database:
-            return
         self._fill_semesters()
         for tab in self.record_tabs():
             if getattr(tab, "has_loaded", False) or tab is self.tabs.currentWidget():
                 tab.reload()
         for editor in self.all_tabs():
-            refresh = getattr(editor, "refresh_from_database", None)
-            if callable(refresh):
-                refresh()
+            getattr(editor, "refresh_from_database", lambda: None)()
         current = self.tabs.currentWidget()
         if hasattr(current, "refresh") and current not in self.record_tabs():
             current.refresh()
@@ -339,10 +329,6 @@ class MainWindow(QMainWindow):
                 raise
             return
         module.install(self)
-        # The features add to the File menu; Quit stays last, after a separator.
-        for action in (self._quit_separator, self.quit_action):
-            self.file_menu.removeAction(action)
-            self.file_menu.addAction(action)
 
     def _action(self, menu: QMenu, text: str, slot: Any, shortcut: Any = None, name: str = "") -> QAction:
         action = QAction(text, self)
@@ -379,8 +365,6 @@ class MainWindow(QMainWindow):
             self._action(self.edit_menu, self.tr("&Find"), lambda: self._current("focus_search"),
                          QKeySequence.StandardKey.Find, "find"),
         ]
-        record_actions.append(self._action(self.edit_menu, self.tr("Search &everything…"), self.search_everything,
-                                           QKeySequence("Ctrl+K"), "search_everything"))
         needs_database += record_actions
         self.delete_action = record_actions[3]
         # Del in a text field deletes text, not the record.
@@ -393,7 +377,6 @@ class MainWindow(QMainWindow):
                          name="edit_lists"),
         ]
         self.edit_menu.addSeparator()
-        # Ctrl+, everywhere (Cmd+, on macOS): Qt's standard key for preferences is empty on Windows and Linux.
         self._action(self.edit_menu, self.tr("Se&ttings…"), self.edit_settings, QKeySequence("Ctrl+,"), "settings")
 
         self.export_menu = bar.addMenu(self.tr("E&xport"))
@@ -427,11 +410,6 @@ class MainWindow(QMainWindow):
         function = getattr(tab, method, None)
         if callable(function):
             function()
-
-    def search_everything(self) -> None:
-        from ui.shell.search_popup import search_everything_in
-
-        search_everything_in(self)
 
     def _edit_list(self, which: str, *, new: bool = False) -> None:
         from ui.directory.list_dialogs import open_list_dialog

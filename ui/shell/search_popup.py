@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.views.search import Found, search_everything
@@ -92,3 +92,16 @@ def search_everything_in(window: Any) -> SearchPopup:
     popup.show()
     popup.box.setFocus()
     return popup
+
+
+def install(window: Any) -> None:
+    """Edit → Search everything… (Ctrl+K); and Quit stays the last entry of the File menu, below the features'."""
+    action = QAction(window.tr("Search &everything…"), window)
+    action.setObjectName("search_everything")
+    action.setShortcut(QKeySequence("Ctrl+K"))
+    action.triggered.connect(lambda: search_everything_in(window))
+    window.edit_menu.insertAction(window.edit_menu.actions()[5] if len(window.edit_menu.actions()) > 5 else None,
+                                  action)
+    for item in (window._quit_separator, window.quit_action):
+        window.file_menu.removeAction(item)
+        window.file_menu.addAction(item)
