@@ -1848,10 +1848,6 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <source>Search &amp;everything…</source>
-        <translation>全局搜索(&amp;E)…</translation>
-    </message>
-    <message>
         <source>Se&amp;mesters…</source>
         <translation>学期(&amp;M)…</translation>
     </message>
@@ -4342,6 +4338,13 @@ hours (min)</source>
     <message>
         <source>Thank-you to the partner contacts…</source>
         <translation>致合作院校联系人的感谢信…</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Search &amp;everything…</source>
+        <translation type="unfinished">全局搜索(&amp;E)…</translation>
     </message>
 </context>
 </TS>
