@@ -607,6 +607,10 @@ The current database is kept as a copy in {folder}, so you can go back to it.</s
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
+    <message>
+        <source>Search &amp;everything…</source>
+        <translation>全局搜索(&amp;E)…</translation>
+    </message>
 </context>
 <context>
     <name>ActionItemsModel</name>
@@ -4338,13 +4342,6 @@ hours (min)</source>
     <message>
         <source>Thank-you to the partner contacts…</source>
         <translation>致合作院校联系人的感谢信…</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Search &amp;everything…</source>
-        <translation type="unfinished">全局搜索(&amp;E)…</translation>
     </message>
 </context>
 </TS>

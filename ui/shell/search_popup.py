@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidg
 
 from app.views.search import Found, search_everything
 from ui.widgets.screen_fit import fit_to_screen
+from ui.widgets.translation import tr
 
 
 class SearchPopup(QDialog):
@@ -96,7 +97,7 @@ def search_everything_in(window: Any) -> SearchPopup:
 
 def install(window: Any) -> None:
     """Edit → Search everything… (Ctrl+K); and Quit stays the last entry of the File menu, below the features'."""
-    action = QAction(window.tr("Search &everything…"), window)
+    action = QAction(tr("Search &everything…"), window)
     action.setObjectName("search_everything")
     action.setShortcut(QKeySequence("Ctrl+K"))
     action.triggered.connect(lambda: search_everything_in(window))
