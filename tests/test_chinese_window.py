@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
+from zoneinfo import available_timezones
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -39,6 +40,7 @@ from sqlalchemy import String, Text, select
 
 from app.actor import local_actor
 from app.demo.builder import fill_demo
+from app.planning.places import places
 from app.settings import Settings
 from app.storage.database import Database
 from models.base import Base
@@ -143,6 +145,13 @@ def data_values(database: Database) -> list[str]:
                 continue
             for row in session.execute(select(*columns)):
                 values.update(str(v).strip() for v in row if isinstance(v, str) and len(v.strip()) > 1)
+    # The zone picker names cities and countries in both languages so that either can be typed: proper names.
+    values.update(name for place in places() for name in (place.city_en, place.country_en))
+    # IANA zone names are identifiers, shown as they are in both languages.
+    zones = available_timezones()
+    values.update(zones)
+    values.update(part.replace("_", " ") for zone in zones for part in zone.split("/"))
+    values.update(part for zone in zones for part in zone.split("/"))
     return sorted(values, key=len, reverse=True)
 
 
