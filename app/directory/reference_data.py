@@ -15,6 +15,7 @@ from app.actor import Actor
 from app.directory.organisation import topic_areas as topic_area_records
 from app.errors import NotFoundError
 from app.i18n import _
+from app.records import RecordService
 from models import RubricItem, TopicArea
 
 if TYPE_CHECKING:
@@ -89,9 +90,8 @@ def topic_areas(session: Session, *, include_inactive: bool = False) -> list[Are
 
 def add_topic_area(session: Session, actor: Actor, name_en: str, name_zh: str = "") -> TopicArea:
     """A new area at the end of the list."""
-    last = session.scalar(select(func.max(TopicArea.position)))
     return topic_area_records.create(session, actor, name_en=name_en, name_zh=name_zh,
-                                     position=(last if last is not None else -1) + 1)
+                                     position=next_position(session, TopicArea))
 
 
 def update_topic_area(session: Session, actor: Actor, area_id: int, **values: Any) -> TopicArea:
@@ -106,12 +106,25 @@ def set_topic_area_active(session: Session, actor: Actor, area_id: int, active: 
 def move_topic_area(session: Session, actor: Actor, area_id: int, offset: int) -> list[TopicArea]:
     """Move an area up (negative offset) or down; positions are renumbered 0..n-1."""
     areas = list(session.scalars(select(TopicArea).order_by(TopicArea.position, TopicArea.name_en)))
-    index = next((i for i, area in enumerate(areas) if area.id == area_id), None)
+    return move_in_list(session, actor, topic_area_records, areas, area_id, offset,
+                        _("The topic area #{id} no longer exists.").format(id=area_id))
+
+
+def next_position(session: Session, model: Any) -> int:
+    """The position after the last entry of an ordered list (0 for an empty one)."""
+    last = session.scalar(select(func.max(model.position)))
+    return (last if last is not None else -1) + 1
+
+
+def move_in_list(session: Session, actor: Actor, records: RecordService[Any], entries: list[Any], entry_id: int,
+                 offset: int, missing: str) -> list[Any]:
+    """Move an entry of an ordered list up (negative offset) or down; positions are renumbered 0..n-1."""
+    index = next((i for i, entry in enumerate(entries) if entry.id == entry_id), None)
     if index is None:
-        raise NotFoundError(_("The topic area #{id} no longer exists.").format(id=area_id))
-    target = max(0, min(len(areas) - 1, index + offset))
-    areas.insert(target, areas.pop(index))
-    for position, area in enumerate(areas):
-        if area.position != position:
-            topic_area_records.update(session, actor, area.id, position=position)
-    return areas
+        raise NotFoundError(missing)
+    target = max(0, min(len(entries) - 1, index + offset))
+    entries.insert(target, entries.pop(index))
+    for position, entry in enumerate(entries):
+        if entry.position != position:
+            records.update(session, actor, entry.id, position=position)
+    return entries

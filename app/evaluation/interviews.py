@@ -18,7 +18,8 @@ from sqlalchemy import and_, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
-from app.errors import NotFoundError, ValidationError
+from app.errors import ValidationError
+from app.directory.reference_data import move_in_list, next_position
 from app.i18n import _
 from app.outcomes.reports import local_date
 from app.evaluation.records import evaluation_scores, evaluations, rubric_items
@@ -88,9 +89,8 @@ def list_rubric(session: Session, *, include_inactive: bool = False) -> list[Rub
 
 def add_rubric_item(session: Session, actor: Actor, name_en: str, name_zh: str = "") -> RubricItem:
     """A new criterion at the end of the rubric."""
-    last = session.scalar(select(func.max(RubricItem.position)))
     return rubric_items.create(session, actor, name_en=name_en, name_zh=name_zh,
-                               position=(last if last is not None else -1) + 1)
+                               position=next_position(session, RubricItem))
 
 
 def update_rubric_item(session: Session, actor: Actor, item_id: int, **values: Any) -> RubricItem:
@@ -104,16 +104,8 @@ def set_rubric_item_active(session: Session, actor: Actor, item_id: int, active:
 
 def move_rubric_item(session: Session, actor: Actor, item_id: int, offset: int) -> list[RubricItem]:
     """Move a criterion up (negative offset) or down; positions are renumbered 0..n-1."""
-    items = list_rubric(session, include_inactive=True)
-    index = next((i for i, item in enumerate(items) if item.id == item_id), None)
-    if index is None:
-        raise NotFoundError(_("The rubric item #{id} no longer exists.").format(id=item_id))
-    target = max(0, min(len(items) - 1, index + offset))
-    items.insert(target, items.pop(index))
-    for position, item in enumerate(items):
-        if item.position != position:
-            rubric_items.update(session, actor, item.id, position=position)
-    return items
+    return move_in_list(session, actor, rubric_items, list_rubric(session, include_inactive=True), item_id, offset,
+                        _("The rubric item #{id} no longer exists.").format(id=item_id))
 
 
 # ---- interviews ----------------------------------------------------------------
