@@ -121,3 +121,19 @@ def test_requests_while_computing_fold_into_one_more(
     qtbot.waitUntil(lambda: tab.has_loaded and not tab.is_loading)
     assert calls == [world.semester, None]
     assert tab.title.text() == "All semesters in numbers"
+
+
+def test_long_names_on_the_chart_axes_are_whole_on_two_lines(qtbot: QtBot, sqlite_database: Database) -> None:
+    overview = SemesterOverview(
+        semester_id=None, semester_name="All semesters",
+        topics_by_area={"International students": {}, "Research administration": {}, "Campus safety": {}},
+        evaluation_scores=[DepartmentScore(1, "Network and Information Center", 4.0, 1)],
+    )
+    tab = OverviewTab(sqlite_database, Settings(), today=lambda: TODAY)
+    qtbot.addWidget(tab)
+    tab.show_overview(overview)
+    for name, expected in (("topics", {"International<br>students", "Research<br>administration", "Campus safety"}),
+                           ("evaluation", {"Network and<br>Information Center"})):
+        axis = tab.chart_views[name].chart().axes()[0]
+        assert set(axis.categories()) == expected
+        assert not axis.truncateLabels()  # Qt would otherwise cut a label to "…" where it lacks room

@@ -403,6 +403,7 @@ class OverviewTab(QWidget):
             series.append(bar)
         chart.addSeries(series)
         categories = QBarCategoryAxis()
+        categories.setTruncateLabels(False)
         categories.append([self._short(area) for area in reversed(areas)])
         values = self._count_axis(max(sum(c.values()) for c in o.topics_by_area.values()))
         chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
@@ -500,6 +501,7 @@ class OverviewTab(QWidget):
         series.setBarWidth(0.6 if len(scores) > 2 else 0.35)
         chart.addSeries(series)
         departments = QBarCategoryAxis()
+        departments.setTruncateLabels(False)
         departments.append([self._short(s.department) for s in scores])
         values = QValueAxis()
         values.setRange(0, 5)
@@ -525,5 +527,12 @@ class OverviewTab(QWidget):
 
     @staticmethod
     def _short(text: str, limit: int = 28) -> str:
-        # Category axes do not wrap; long names would squeeze the bars to nothing.
-        return text if len(text) <= limit else text[: limit - 1] + "…"
+        # Category axes do not wrap by themselves: a long name breaks onto a second line at a space,
+        # so it needs neither the axis's "…" nor so much room that the bars are squeezed to nothing.
+        if len(text) <= limit // 2 or " " not in text:
+            return text if len(text) <= limit else text[: limit - 1] + "…"
+        middle = len(text) // 2
+        cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - middle))
+        first, second = text[:cut], text[cut + 1:]
+        second = second if len(second) <= limit else second[: limit - 1] + "…"
+        return f"{first}<br>{second}"
