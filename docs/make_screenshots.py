@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 import tempfile
 from pathlib import Path
 
@@ -58,10 +59,11 @@ def main() -> None:
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         tab = window.tabs.currentWidget()
-        for _ in range(400):
+        for _ in range(1000):  # lists and the Overview load on worker threads: give them up to 10 s
             QApplication.processEvents()
             if getattr(tab, "has_loaded", True) and not getattr(tab, "is_loading", False):
                 break
+            time.sleep(0.01)
         model = getattr(tab, "model", None)
         if model is not None and model.rowCount():
             tab.table.selectRow(0)
