@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import getpass
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.errors import PermissionDeniedError
 from app.i18n import _
@@ -17,7 +17,8 @@ class Actor:
     role: UserRole = UserRole.OFFICER
     # The officer's name as the shared database's user list has it ("" when unknown, e.g. on a local
     # file): what forms prefill as reviewer or interviewer. Never the operating system's login.
-    display_name: str = ""
+    # Who acts, and with which rights, is the login and the role: the name shown does not count.
+    display_name: str = field(default="", compare=False)
 
     def can(self, role: UserRole) -> bool:
         return _RANK[self.role] >= _RANK[role]
