@@ -4,9 +4,10 @@ from __future__ import annotations
 import enum
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Enum
+if TYPE_CHECKING:
+    from sqlalchemy import Enum
 
 
 # app.i18n sets this to its gettext `_` when the interface is not English; models cannot import app,
@@ -38,6 +39,8 @@ class LabelledEnum(str, enum.Enum):
 
 def db_enum(enum_cls: type[enum.Enum]) -> Enum:
     """A portable VARCHAR column for an enum, storing `.value`, no native type."""
+    from sqlalchemy import Enum  # here, so that the enums alone load no SQLAlchemy
+
     return Enum(
         enum_cls,
         native_enum=False,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-from models.base import Base
+from models import Base  # every entity with it: the schema is all their tables
 
 if TYPE_CHECKING:
     from alembic.config import Config

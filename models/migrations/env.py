@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from alembic import context
 
-import models  # noqa: F401 - registers every table on Base.metadata
-from models.base import Base
+from models import Base  # loads every entity, so that every table is on Base.metadata
 
 config = context.config
 connection = config.attributes.get("connection")
