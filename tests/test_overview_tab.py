@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from app.storage.database import Database
 from app.settings import Settings
-from app.views.overview import DepartmentScore, MonthCount, SemesterOverview
+from app.views.overview_figures import DepartmentScore, MonthCount, SemesterOverview
 from models import Semester
 from tests.test_outcomes_ui import TODAY, World, world  # noqa: F401 - the fixture is used by name
 from ui.overview.overview_tab import OverviewTab, nice_step
@@ -102,7 +102,7 @@ def test_requests_while_computing_fold_into_one_more(
 ) -> None:
     """Asking again while the numbers are being computed does not compute them twice at once; the last
     semester asked for is the one shown."""
-    import ui.overview.overview_tab as module
+    import app.views.overview as module  # the tab imports it when it computes
 
     calls: list[int | None] = []
     real = module.semester_overview

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,6 +29,12 @@ def set_program_name(name: str) -> None:
     """How this process is named to other programs that find the database in use."""
     global _program
     _program = name
+
+
+def _host_name() -> str:
+    import socket  # here: the window starts without it
+
+    return socket.gethostname()
 
 
 def program_name() -> str:
@@ -51,7 +56,7 @@ class Holder:
     restoring: bool = False
 
     def describe(self) -> str:
-        where = "" if self.host == socket.gethostname() else _(" on {host}").format(host=self.host)
+        where = "" if self.host == _host_name() else _(" on {host}").format(host=self.host)
         return _("{program} (process {pid}{where}, since {since})").format(
             program=self.program, pid=self.pid, where=where, since=self.since)
 
@@ -62,11 +67,11 @@ class Presence:
     def __init__(self, database: Path, *, restoring: bool = False) -> None:
         self.database = database
         note = {
-            "program": _program, "pid": os.getpid(), "host": socket.gethostname(),
+            "program": _program, "pid": os.getpid(), "host": _host_name(),
             "since": datetime.now().strftime("%Y-%m-%d %H:%M"), "restoring": restoring,
         }
         folder = notes_folder(database)
-        self.path = folder / f"{socket.gethostname()}-{os.getpid()}-{time.monotonic_ns()}.json"
+        self.path = folder / f"{_host_name()}-{os.getpid()}-{time.monotonic_ns()}.json"
         # Written and locked under a name the others leave alone, then renamed: a note is never
         # seen unlocked while its program is alive (the lock follows the file, not the name).
         staged = folder / f"{self.path.name}.new"

@@ -17,7 +17,6 @@ definitions:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -32,69 +31,7 @@ from app.outcomes.reports import overdue_reports
 from app.settings import Settings
 from models import Department, Exchange, Participation, Partner, Report, Semester, TopicArea, TopicProposal, Workshop, utc_now
 from models.enums import ProposalStatus, PublicationChannel, ReviewStatus, WorkshopStatus
-
-
-@dataclass(frozen=True)
-class ActionItem:
-    """Something that needs an officer; `kind` and `record_id` say which record to open."""
-
-    kind: str  # "report", "department" or "workshop"
-    record_id: int
-    category: str  # "overdue_report", "interview_due", "workshop_not_held"
-    title: str
-    detail: str
-    since: date | None  # due date, last interview or workshop day; the older, the more urgent
-
-    @property
-    def category_label(self) -> str:
-        return {
-            "overdue_report": _("Overdue report"),
-            "interview_due": _("Interview due"),
-            "workshop_not_held": _("Workshop not marked held"),
-        }[self.category]
-
-
-@dataclass(frozen=True)
-class MonthCount:
-    month: str  # "2026-10"
-    workshops: int
-    held: int
-
-
-@dataclass(frozen=True)
-class DepartmentScore:
-    department_id: int
-    department: str
-    average: float
-    interviews: int
-
-
-@dataclass
-class SemesterOverview:
-    semester_id: int | None  # None: every semester
-    semester_name: str
-    topics_total: int = 0
-    topics_by_status: dict[ProposalStatus, int] = field(default_factory=dict)
-    # (area name, status) -> count; areas in name order, "(no area)" last
-    topics_by_area: dict[str, dict[ProposalStatus, int]] = field(default_factory=dict)
-    exchanges: int = 0
-    workshops: int = 0
-    workshops_held: int = 0
-    workshops_by_month: list[MonthCount] = field(default_factory=list)
-    reports_owed: int = 0
-    reports_submitted: int = 0
-    reports_accepted: int = 0
-    reports_published: int = 0
-    evaluation_scores: list[DepartmentScore] = field(default_factory=list)
-    action_items: list[ActionItem] = field(default_factory=list)
-
-    @property
-    def submission_rate(self) -> float | None:
-        return self.reports_submitted / self.reports_owed if self.reports_owed else None
-
-    @property
-    def publication_rate(self) -> float | None:
-        return self.reports_published / self.reports_accepted if self.reports_accepted else None
+from app.views.overview_figures import ActionItem, DepartmentScore, FirstSteps, MonthCount, SemesterOverview
 
 
 def no_area_label() -> str:
@@ -233,19 +170,6 @@ def _semester_overview(session: Session, semester_id: int | None, today: date, s
 
 
 # ---- a database just created -------------------------------------------------------
-@dataclass(frozen=True)
-class FirstSteps:
-    """What a new database still lacks before a first semester can be run."""
-
-    semesters: int
-    departments: int
-    partners: int
-
-    @property
-    def done(self) -> bool:
-        return bool(self.semesters and self.departments and self.partners)
-
-
 def first_steps(session: Session) -> FirstSteps:
     def count(model: type) -> int:
         return int(session.scalar(select(func.count()).select_from(model)) or 0)

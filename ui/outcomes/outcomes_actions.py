@@ -35,7 +35,12 @@ class OutcomesActions:
         self.window = window
         # Which day "overdue" and "due" are counted from; tests pin it.
         self.today: Callable[[], date] = date.today
-        self.overview = OverviewTab(window.database, window.settings, window, today=lambda: self.today())
+        early = getattr(window, "early_overview", None)
+        if isinstance(early, OverviewTab):  # drawn from the last window's figures before the database was open
+            self.overview = early
+            early.attach(window.database, today=lambda: self.today())
+        else:
+            self.overview = OverviewTab(window.database, window.settings, window, today=lambda: self.today())
         self.overview.open_record.connect(self.open_record)
 
     # ---- jumping to records ----------------------------------------------------

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AppError
-from app.views.overview import FirstSteps
+from app.views.overview_figures import FirstSteps
 from ui.widgets.translation import tr
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCharts import (
@@ -32,19 +32,22 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.storage.database import Database
 from app.errors import AppError
-from app.views.overview import FirstSteps, SemesterOverview, first_steps, semester_overview
+from app.views.overview_figures import FirstSteps, SemesterOverview
 from app.settings import Settings
 from ui.widgets.background import run_in_background
 from models.enums import ProposalStatus
-from ui.overview.first_steps import FirstStepsPage
 from ui.widgets.table_model import ListModel
+
+if TYPE_CHECKING:
+    from app.storage.database import Database
+    from ui.overview.first_steps import FirstStepsPage
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -137,13 +140,17 @@ class OverviewTab(QWidget):
     The numbers read every row of the semester (of ten years for "All semesters"), so they
     are computed on a worker thread while the tab says it is refreshing; requests made
     meanwhile are folded into one more computation once the running one ends.
+
+    At start-up the window makes the tab before its database is open (`database` None) and
+    draws the figures the last window left (`show_snapshot`), marked as refreshing; this
+    module loads no SQLAlchemy for that. `attach(database)` then lets it compute them.
     """
 
     open_record = Signal(str, int)
     loaded = Signal()
     first_step = Signal(str)  # a button of the first-steps page: semester, departments, partners, import, lists, demo
 
-    def __init__(self, database: Database, settings: Settings, parent: QWidget | None = None, *,
+    def __init__(self, database: Database | None, settings: Settings, parent: QWidget | None = None, *,
                  today: Callable[[], date] = date.today) -> None:
         super().__init__(parent)
         self.database = database
@@ -151,6 +158,9 @@ class OverviewTab(QWidget):
         self._today = today
         self._semester_id: int | None = None
         self.overview: SemesterOverview | None = None
+        # The figures last computed for each semester (None: all), kept for the next start.
+        self.computed: dict[int | None, SemesterOverview] = {}
+        self.shows_snapshot = False
         self.is_loading = False
         self.has_loaded = False
         self._refresh_again = False
@@ -233,16 +243,42 @@ class OverviewTab(QWidget):
         layout.addLayout(heading)
         layout.addLayout(cards)
         layout.addWidget(splitter, 1)
-        # A new database shows what to do first instead of zeros.
-        self.first_steps = FirstStepsPage()
-        self.first_steps.step.connect(self.first_step)
-        self.first_steps.hide()
-        outer = QVBoxLayout(self)
-        outer.addWidget(self.error)
-        outer.addWidget(self.first_steps, 1)
-        outer.addWidget(self.dashboard, 1)
+        # A new database shows what to do first instead of zeros (the page is made when first needed).
+        self._first_steps: FirstStepsPage | None = None
+        self._outer = QVBoxLayout(self)
+        self._outer.addWidget(self.error)
+        self._outer.addWidget(self.dashboard, 1)
+
+    @property
+    def first_steps(self) -> FirstStepsPage:
+        if self._first_steps is None:
+            from ui.overview.first_steps import FirstStepsPage
+
+            self._first_steps = FirstStepsPage()
+            self._first_steps.step.connect(self.first_step)
+            self._first_steps.hide()
+            self._outer.insertWidget(1, self._first_steps, 1)
+        return self._first_steps
 
     # ---- API -----------------------------------------------------------------
+    @property
+    def has_figures(self) -> bool:
+        """Figures are on screen: computed, or the last window's while they are computed again."""
+        return self.has_loaded or self.shows_snapshot
+
+    def show_snapshot(self, overview: SemesterOverview) -> None:
+        """Draw the figures the last window left, marked as refreshing until they are computed again."""
+        self._semester_id = overview.semester_id
+        self.show_overview(overview)
+        self.shows_snapshot = True
+        self.refreshing.show()
+
+    def attach(self, database: Database, *, today: Callable[[], date] | None = None) -> None:
+        """Work on `database` (the tab was made before it was open); `refresh` then computes."""
+        self.database = database
+        if today is not None:
+            self._today = today
+
     def set_semester(self, semester_id: int | None) -> None:
         if semester_id == self._semester_id and self.is_loading:
             return  # on its way already
@@ -251,6 +287,8 @@ class OverviewTab(QWidget):
 
     def refresh(self) -> None:
         """Compute the semester's numbers again on a worker thread; the figures shown stay until then."""
+        if self.database is None:
+            return  # made before its database was open; attach() comes first
         if self.is_loading:
             self._refresh_again = True
             return
@@ -259,6 +297,8 @@ class OverviewTab(QWidget):
         database, semester_id, today, settings = self.database, self._semester_id, self._today(), self.settings
 
         def work() -> tuple[FirstSteps, SemesterOverview | None]:
+            from app.views.overview import first_steps, semester_overview
+
             with database.sessions() as session:
                 steps = first_steps(session)
                 if not steps.done:
@@ -272,7 +312,11 @@ class OverviewTab(QWidget):
             return  # closed while computing
         self.error.hide()
         steps, overview = result
-        self.first_steps.setVisible(overview is None)
+        self.shows_snapshot = False
+        if overview is not None:
+            self.computed[overview.semester_id] = overview
+        if self._first_steps is not None or overview is None:
+            self.first_steps.setVisible(overview is None)
         self.dashboard.setVisible(overview is not None)
         if overview is None:
             self.first_steps.show_steps(steps)
@@ -342,10 +386,22 @@ class OverviewTab(QWidget):
         self._set_chart("evaluation", self._evaluation_chart(overview))
         self.actions_model.set_rows(overview.action_items)
         if not self._columns_fitted and overview.action_items:
-            for column in (0, 1, 3):
-                self.actions_view.resizeColumnToContents(column)
+            self._fit_columns()
             self._columns_fitted = True
         self.actions_box.setTitle(self.tr("Needs action ({n})").replace("{n}", str(len(overview.action_items))))
+
+    def _fit_columns(self) -> None:
+        """The short columns as wide as their widest text in the first hundred lines, as the view's own
+        fitting makes them, but measuring each text once (the view asks every cell for seven roles: a
+        tenth of the time the Overview takes to appear)."""
+        view, model = self.actions_view, self.actions_model
+        metrics = view.fontMetrics()
+        # What the item delegate adds around a text: the focus frame's margins and a pixel.
+        padding = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1) + 1
+        rows = range(min(100, model.rowCount()))
+        for column in (0, 1, 3):
+            widest = max(metrics.horizontalAdvance(str(model.data(model.index(row, column)))) for row in rows)
+            view.setColumnWidth(column, max(widest + padding, view.horizontalHeader().sectionSizeHint(column)))
 
     def _fill_cards(self, o: SemesterOverview) -> None:
         statuses = ", ".join(f"{n} {status.label.lower()}" for status, n in sorted(

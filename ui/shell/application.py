@@ -6,6 +6,7 @@ import re
 import sys
 import time
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
@@ -36,30 +37,39 @@ def ensure_application() -> QApplication:
     return application
 
 
-def start_window(database_url: str | None = None) -> MainWindow:
-    """Show the main window at once and open its database behind it (see ui/shell/main_window.py)."""
+def start_window(database_url: str | None = None, on_shown: Callable[[MainWindow], None] | None = None) -> MainWindow:
+    """Show the main window at once and open its database behind it (see ui/shell/main_window.py).
+
+    `on_shown(window)` runs when the window has been drawn, before anything else starts."""
     ensure_application()
     from ui.shell import error_report
-    error_report.install()
+    error_report.install_hook()
     settings = Settings.load()
     from ui.shell.language import install_interface_language
 
     install_interface_language(settings.language)
     from ui.shell.main_window import MainWindow
 
+    url = resolve_database_url(database_url, settings)
     window = MainWindow(None, settings)
+    from ui.shell.first_screen import draw_last_overview
+
+    draw_last_overview(window, url)
     window.show()
+    if on_shown is not None:
+        QTimer.singleShot(0, lambda: on_shown(window))
     # After the first paint: the worker's imports would otherwise hold up the window's.
-    QTimer.singleShot(0, lambda: window.open_in_background(resolve_database_url(database_url, settings)))
+    QTimer.singleShot(0, error_report.configure_logging)
+    QTimer.singleShot(0, lambda: window.open_in_background(url))
     return window
 
 
 def run_gui(database_url: str | None = None) -> int:
     started = time.perf_counter()
-    window = start_window(database_url)
     report = os.environ.get("IAD_STARTUP_REPORT")
     # Kept alive until the event loop ends: only timers refer to it otherwise.
-    reporter = StartupReport(window, started, quit_when_loaded=report == "quit") if report else None
+    reporter = StartupReport(started, quit_when_loaded=report == "quit") if report else None
+    window = start_window(database_url, reporter.shown if reporter is not None else None)
     code = QApplication.exec()
     del reporter
     # Work still running on the thread pool (the database opening, a list loading) ends before Python does.
@@ -70,46 +80,58 @@ def run_gui(database_url: str | None = None) -> int:
 
 
 class StartupReport:
-    """IAD_STARTUP_REPORT=1 prints, on standard error, when the window was shown and when its first
-    list was filled, in seconds since the window was asked for, then how long the window's thread
-    stalled from its showing until one second after the list was filled (a 10 ms timer's longest
-    gap, and how many ticks came over 100 ms late) and the peak memory; IAD_STARTUP_REPORT=quit then
-    quits (benchmarks/window.py times the whole process this way; docs/performance.md)."""
+    """IAD_STARTUP_REPORT=1 prints, on standard error, in seconds since the window was asked for: when the
+    window was shown, when its first list was filled (figures on screen, the last window's included) and
+    when it was current (read from the database); then how long the window's thread stalled from its
+    showing until one second after that (a 10 ms timer's longest gap, and how many ticks came over 100 ms
+    late) and the peak memory. IAD_STARTUP_REPORT=quit then closes the window as an officer does
+    (benchmarks/window.py times the whole process this way; docs/performance.md)."""
 
     AFTER_FILLED_S = 1.0
 
-    def __init__(self, window: MainWindow, started: float, *, quit_when_loaded: bool) -> None:
-        self.window = window
+    window: MainWindow
+
+    def __init__(self, started: float, *, quit_when_loaded: bool) -> None:
         self.started = started
         self.quit_when_loaded = quit_when_loaded
         self.ticks: list[float] = []
-        self.filled_at: float | None = None
+        self.filled = False
+        self.current_at: float | None = None
         self.timer = QTimer(interval=10)
         self.timer.timeout.connect(self._tick)
-        QTimer.singleShot(0, self._shown)
 
     def _say(self, event: str) -> None:
         print(f"iad-workshops start-up: {event} {time.perf_counter() - self.started:.3f} s", file=sys.stderr,
               flush=True)
 
-    def _shown(self) -> None:
+    def shown(self, window: MainWindow) -> None:
+        self.window = window
         self._say("window shown")
         self.ticks.append(time.perf_counter())
         self.timer.start()
+        self._check()
 
     def _tick(self) -> None:
         now = time.perf_counter()
         self.ticks.append(now)
-        if self.filled_at is None:
-            tab = self.window.tabs.currentWidget()
-            if self.window.has_database and getattr(tab, "has_loaded", True):
-                self.filled_at = now
-                self._say("first list filled")
-        elif now - self.filled_at >= self.AFTER_FILLED_S:
+        if self.current_at is None:
+            self._check()
+        elif now - self.current_at >= self.AFTER_FILLED_S:
             self.timer.stop()
             self._summarise()
             if self.quit_when_loaded:
+                self.window.close()
                 QApplication.quit()
+
+    def _check(self) -> None:
+        tab = self.window.tabs.currentWidget()
+        current = self.window.has_database and getattr(tab, "has_loaded", True)
+        if not self.filled and (current or getattr(tab, "has_figures", False)):
+            self.filled = True
+            self._say("first list filled")
+        if current:
+            self.current_at = time.perf_counter()
+            self._say("first list current")
 
     def _summarise(self) -> None:
         gaps = [b - a for a, b in zip(self.ticks, self.ticks[1:], strict=False)]

@@ -8,7 +8,6 @@ are safe and where the details are.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import traceback
 from pathlib import Path
@@ -28,6 +27,8 @@ def log_file() -> Path:
 
 def configure_logging() -> Path:
     """Warnings and errors of the whole program go to a rotating file in the data folder."""
+    import logging.handlers
+
     path = log_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
@@ -56,7 +57,11 @@ def report_unexpected(kind: type[BaseException], error: BaseException, trace: Tr
     box.exec()
 
 
-def install() -> Path:
-    path = configure_logging()
+def install_hook() -> None:
+    """Unexpected errors are reported from now on; `configure_logging` then gives them their file."""
     sys.excepthook = report_unexpected
-    return path
+
+
+def install() -> Path:
+    install_hook()
+    return configure_logging()

@@ -31,52 +31,14 @@ from PySide6.QtWidgets import (
 
 from app.errors import AppError, DatabaseOpenError
 from app.settings import Settings, default_database_url
+from ui.shell.database_opening import FEATURE_MODULES, open_for_window
+from ui.shell.first_screen import keep_overview
 from ui.shell.opening_page import OpeningPage
 
 if TYPE_CHECKING:
     from app.actor import Actor
     from app.storage.database import Database
     from app.storage.users import Login
-
-# What the tabs and the features import from the layers below; the worker thread that opens
-# the database imports them too, so that building the tabs afterwards does not wait for them.
-DATABASE_MODULES = (
-    "app.actor", "app.output_files", "models", "exports.list_catalog",
-    "app.storage.backup", "app.storage.connection", "app.storage.credentials", "app.storage.database",
-    "app.storage.live_updates", "app.storage.transfer", "app.storage.users",
-    "app.directory.organisation", "app.directory.partners", "app.topics.records", "app.topics.intake",
-    "app.planning.records", "app.planning.exchange_setup", "app.outcomes.records", "app.outcomes.reports",
-    "app.outcomes.follow_ups", "app.evaluation.records", "app.views.evaluation_summary",
-    "app.views.documents", "app.views.listing", "app.views.overview", "app.views.spreadsheet_data",
-    "app.messages.templates", "app.messages.recipients",
-    "app.views.interview_rows", "app.views.semester_report",
-)
-
-
-FEATURE_MODULES = ("ui.planning.planning_actions", "ui.documents.pdf_actions", "ui.documents.spreadsheet_actions",
-                   "ui.outcomes.outcomes_actions", "ui.messages.messages_actions", "ui.storage.shared_actions", "ui.shell.search_popup")
-# The tabs and features themselves: imported on the same worker thread, so that the window's
-# thread only builds widgets when the database is open (importing them took it 0.1-0.7 s).
-TAB_MODULES = (
-    "ui.topics.topics_tab", "ui.partners.partners_tab", "ui.planning.workshops_tab", "ui.people.people_tab",
-    "ui.outcomes.reports_tab", "ui.evaluation.evaluations_tab", "ui.overview.overview_tab", *FEATURE_MODULES,
-)
-
-
-def open_for_window(url: str) -> tuple[Database, Login]:
-    """Open `url` and sign in; runs on a worker thread and loads the database layer and the tabs' modules
-    on the way (importing defines classes only: no widget is made off the window's thread)."""
-    for name in DATABASE_MODULES:
-        importlib.import_module(name)
-    for name in TAB_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as error:
-            if error.name != name:
-                raise  # a feature left out of a build is skipped when installing; anything else is a bug
-    from app.storage.users import open_and_sign_in
-
-    return open_and_sign_in(url)
 
 
 class MainWindow(QMainWindow):
@@ -94,6 +56,10 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.has_database = False
         self.setWindowTitle(self.tr("IAD Online Workshops"))
+        # The Overview drawn from the last window's figures before the database is open (ui/shell/first_screen.py).
+        self.early_overview: Any = None
+        # The semester the window opened with, whose Overview the next start draws first.
+        self.start_semester_id: int | None = None
         self.setObjectName("main_window")
         self.resize(1280, 800)
 
@@ -162,6 +128,13 @@ class MainWindow(QMainWindow):
 
     def _show_open_failure(self, url: str, message: str) -> None:
         self.database_label.setText(self.tr("No database open"))
+        if self.early_overview is not None:
+            # The last window's figures are not this database's state: the failure replaces them.
+            self.tabs.removeTab(self.tabs.indexOf(self.early_overview))
+            self.early_overview.deleteLater()
+            self.early_overview = None
+        if self.tabs.indexOf(self.opening_page) < 0:
+            self.tabs.addTab(self.opening_page, self.tr("Opening"))
         self.opening_page.show_failure(message, offer_local=url != default_database_url())
 
     def attach_database(self, database: Database, actor: Actor | None = None, *, in_steps: bool = False) -> None:
@@ -236,6 +209,9 @@ class MainWindow(QMainWindow):
 
     def add_tab(self, widget: QWidget, title: str, position: int | None = None) -> None:
         """Add a tab; editors opened on demand (a workshop's planner) can be closed, the steps cannot."""
+        index = self.tabs.indexOf(widget)
+        if index >= 0:
+            return  # made before the database was open (the Overview of ui/shell/first_screen.py)
         index = self.tabs.addTab(widget, title) if position is None else self.tabs.insertTab(position, widget, title)
         if not self._closable(widget):
             self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, None)
@@ -432,6 +408,7 @@ class MainWindow(QMainWindow):
 
                 current = current_semester(session)
                 chosen = current.id if current else None
+                self.start_semester_id = chosen
         self.semester_box.blockSignals(True)
         self.semester_box.clear()
         self.semester_box.addItem(self.tr("All semesters"), None)
@@ -693,6 +670,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
+        keep_overview(self)
         for name in ("backup_scheduler", "live_refresh"):
             worker = getattr(self, name, None)
             if worker is not None:
