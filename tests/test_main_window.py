@@ -104,7 +104,8 @@ def test_create_a_topic_and_find_it_in_the_database_and_the_list(qtbot: QtBot, w
         assert (stored.title, stored.title_zh) == ("Peer counselling for international students", "国际学生朋辈辅导")
         assert stored.department.name_en == "Student Mental Health Center"
         assert stored.status is ProposalStatus.SUBMITTED
-    assert tab.model.rowCount() == 1
+    # The list reloads on a worker thread after a save; the window does not wait for it.
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1 and not tab.is_loading)
     assert tab.model.row_at(0)[1] == "Peer counselling for international students"
     chinese_column = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(tab.model.columnCount())
                       ].index("Chinese title")
@@ -148,7 +149,7 @@ def test_delete_asks_first_and_refuses_what_is_still_used(
     assert tab.model.total == 3
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     tab.delete_current()
-    assert tab.model.total == 2
+    qtbot.waitUntil(lambda: tab.model.total == 2 and not tab.is_loading)
 
     people = go_to(qtbot, window, window.people_tab)
     refused: list[str] = []

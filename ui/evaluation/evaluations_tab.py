@@ -81,7 +81,7 @@ class EvaluationsTab(RecordTab):
             return
         InterviewDialog(self.host.database, self.host.settings, self.host.actor, self.current_id, self).exec()
         self.open_record(self.current_id)
-        self.reload_now()
+        self.reload()
 
     def _rubric(self, session: Session) -> list[RubricItem]:
         return list_rubric(session)

@@ -132,7 +132,7 @@ class ReportsTab(RecordTab):
         dialog = ReportReviewDialog(self.host.database, self.host.settings, self.host.actor, self.current_id, self)
         dialog.exec()
         self.open_record(self.current_id)
-        self.reload_now()
+        self.reload()
 
     def describe(self, record: Any) -> str:
         person = record.participation.person

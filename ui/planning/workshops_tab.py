@@ -221,7 +221,7 @@ class WorkshopsTab(RecordTab):
         dialog = ExchangeDialog(self.host, None, self)
         if dialog.exec() and dialog.created_id is not None:
             self._pending_select = dialog.created_id
-            self.reload_now()
+            self.reload()
             self.open_record(dialog.created_id)
 
     def build_extra(self) -> QWidget:
@@ -298,7 +298,7 @@ class WorkshopsTab(RecordTab):
         dialog = ExchangeDialog(self.host, self.current_exchange_id, self)
         if dialog.exec() and self.current_id is not None:
             self.open_record(self.current_id)
-            self.reload_now()
+            self.reload()
 
     def record_loaded(self, session: Session, record: Any | None) -> None:
         self.plan_button.setEnabled(record is not None)

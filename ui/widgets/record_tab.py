@@ -260,7 +260,7 @@ class RecordTab(QWidget):
         run_in_background(work, done, failed)
 
     def reload_now(self) -> None:
-        """Reload on this thread (after a save, when the officer waits for the result anyway)."""
+        """Reload on this thread: for short lists whose caller needs the rows at once (the lists editors)."""
         semester = self.host.semester_id() if self.semester_scoped else None
         with self.host.database.sessions() as session:
             rows = self.load_rows(session, semester)
@@ -477,7 +477,7 @@ class RecordTab(QWidget):
             return False
         self._pending_select = record_id
         self.open_record(record_id)
-        self.reload_now()
+        self.reload()  # on a worker: a list of ten years' reports takes half a second to read
         self.host.status_message(self.tr("Saved {what}.").replace("{what}", self.heading.text()))
         self.saved.emit(record_id)
         return True
@@ -556,7 +556,7 @@ class RecordTab(QWidget):
         self.host.status_message(self.tr("Deleted {what}.").replace("{what}", what))
         self.form.load({})
         self.show_empty()
-        self.reload_now()
+        self.reload()
 
     # ---- window state --------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:
