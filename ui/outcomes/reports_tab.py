@@ -38,8 +38,9 @@ class ReportsTab(RecordTab):
 
     def __init__(self, host: TabHost, parent: QWidget | None = None) -> None:
         def participants() -> list[tuple[Any, str]]:
+            # The semester of the list, not the box's: this runs on the list's worker thread too.
             with host.database.sessions() as session:
-                return listing.participation_choices(session, host.semester_id())
+                return listing.participation_choices(session, self.list_semester)
 
         fields = [
             FieldSpec("participation_id", self.tr("Participant and exchange"), kind="choice", choices=participants),

@@ -108,7 +108,8 @@ class TopicsTab(RecordTab):
             return False
         values = self.form.values()
         values["semester_id"] = self._newest_semester()
-        self.form.load(values)  # also reads the semesters again, the new one among them
+        self.form.forget_choices()  # the new semester among them
+        self.form.load(values)
         return True
 
     def _newest_semester(self) -> int | None:

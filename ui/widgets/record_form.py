@@ -61,6 +61,10 @@ class RecordForm(QWidget):
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self._loaded: dict[str, Any] = {}
+        # The (value, label) pairs each drop-down holds, so that loading a record refills only what changed.
+        self._filled: dict[str, list[tuple[Any, str]]] = {}
+        # The choices a list's worker read for each drop-down (`use_choices`); None: read at every load.
+        self._choices: dict[str, list[tuple[Any, str]]] | None = None
         self._loading = False
         layout = QFormLayout()
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -153,6 +157,20 @@ class RecordForm(QWidget):
         line.textChanged.connect(self._on_change)
         return line
 
+    def forget_choices(self) -> None:
+        """Read the drop-downs' choices at every load again (the records they offer may have changed)."""
+        self._choices = None
+
+    def read_choices(self) -> dict[str, list[tuple[Any, str]]]:
+        """Every drop-down's choices, read from the database; touches no widget, so that a list's worker
+        thread reads them with the list (50,000 participants take a tenth of a second)."""
+        return {spec.name: list(spec.choices()) for spec in self.fields
+                if spec.kind == "choice" and spec.choices is not None}
+
+    def use_choices(self, choices: dict[str, list[tuple[Any, str]]]) -> None:
+        """Offer what `read_choices` read, from the next load on."""
+        self._choices = dict(choices)
+
     def _fill_choices(self) -> None:
         for spec in self.fields:
             combo = self.widgets[spec.name]
@@ -163,16 +181,19 @@ class RecordForm(QWidget):
                 combo.blockSignals(False)
             if not isinstance(combo, QComboBox) or spec.kind == "timezone":
                 continue
+            items: list[tuple[Any, str]] = [(None, "—")] if spec.nullable else []
+            if spec.kind == "enum" and spec.enum_type is not None:
+                items += [(member, getattr(member, "label", str(member.value))) for member in spec.enum_type]
+            elif spec.choices is not None:
+                read = self._choices.get(spec.name) if self._choices is not None else None
+                items += read if read is not None else list(spec.choices())
+            if self._filled.get(spec.name) == items:
+                continue  # the same choices as shown: refilling thousands of them took a tenth of a second
+            self._filled[spec.name] = items
             combo.blockSignals(True)
             combo.clear()
-            if spec.nullable:
-                combo.addItem("—", None)
-            if spec.kind == "enum" and spec.enum_type is not None:
-                for member in spec.enum_type:
-                    combo.addItem(getattr(member, "label", str(member.value)), member)
-            elif spec.choices is not None:
-                for value, label in spec.choices():
-                    combo.addItem(label, value)
+            for value, label in items:
+                combo.addItem(label, value)
             combo.blockSignals(False)
 
     # ---- values --------------------------------------------------------------
@@ -223,6 +244,7 @@ class RecordForm(QWidget):
                     label = dict(spec.retired_choices()).get(value)
                     if label is not None:
                         widget.addItem(self.tr("{label} (retired)").replace("{label}", label), value)
+                        self._filled.pop(spec.name, None)  # shown on this record only: refilled for the next
                         index = widget.count() - 1
                 widget.setCurrentIndex(max(index, 0))
         elif isinstance(widget, QCheckBox):

@@ -78,6 +78,8 @@ class RecordTab(QWidget):
         self.host = host
         self.service = service
         self.current_id: int | None = None
+        # The semester the list was last read for (None: all), which the form's choices follow.
+        self.list_semester: int | None = None
         self.current_version: int | None = None
         self.is_loading = False
         self.has_loaded = False
@@ -238,15 +240,21 @@ class RecordTab(QWidget):
         database = self.host.database
         keep = self.current_id if self._pending_select is None else self._pending_select
 
-        def work() -> list[Row]:
-            with database.sessions() as session:
-                return self.load_rows(session, semester)
+        search_texts, read_choices = self.model.search_texts, self.form.read_choices
+        self.list_semester = semester  # what the form's choices read too, off this thread
 
-        def done(rows: list[Row]) -> None:
+        def work() -> tuple[list[Row], list[str], dict[str, list[tuple[Any, str]]]]:
+            with database.sessions() as session:
+                rows = self.load_rows(session, semester)
+            return rows, search_texts(rows), read_choices()
+
+        def done(result: tuple[list[Row], list[str], dict[str, list[tuple[Any, str]]]]) -> None:
             if not shiboken6.isValid(self):
                 return  # the tab was closed while its list was loading
             self.is_loading = False
-            self._set_rows(rows, keep)
+            rows, texts, choices = result
+            self.form.use_choices(choices)
+            self._set_rows(rows, texts, keep=keep)
             if self._reload_again:
                 self._reload_again = False
                 self.reload()
@@ -262,13 +270,15 @@ class RecordTab(QWidget):
     def reload_now(self) -> None:
         """Reload on this thread: for short lists whose caller needs the rows at once (the lists editors)."""
         semester = self.host.semester_id() if self.semester_scoped else None
+        self.list_semester = semester
+        self.form.forget_choices()
         with self.host.database.sessions() as session:
             rows = self.load_rows(session, semester)
-        self._set_rows(rows, self._pending_select if self._pending_select is not None else self.current_id)
+        self._set_rows(rows, keep=self._pending_select if self._pending_select is not None else self.current_id)
 
-    def _set_rows(self, rows: list[Row], keep: int | None) -> None:
+    def _set_rows(self, rows: list[Row], search_texts: list[str] | None = None, *, keep: int | None) -> None:
         self.table.selectionModel().blockSignals(True)
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, search_texts)
         self._refill_filters(rows)
         self._apply_filters()
         self.table.selectionModel().blockSignals(False)

@@ -136,14 +136,19 @@ class RowTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # ---- ours ----------------------------------------------------------------
-    def set_rows(self, rows: Sequence[Row]) -> None:
+    def search_texts(self, rows: Sequence[Row]) -> list[str]:
+        """What the search looks in, one text per row. Reads only the columns: a list's worker thread calls it,
+        so that the window's thread does not render 50,000 rows when they arrive."""
+        columns = self.columns
+        return ["\x1f".join(column.render(row[column.position]) for column in columns).casefold() for row in rows]
+
+    def set_rows(self, rows: Sequence[Row], search_texts: list[str] | None = None) -> None:
+        """Show `rows`; `search_texts`, when given, are what `search_texts(rows)` returns."""
         self.beginResetModel()
         self._rows = list(rows)
         self._texts = [None] * len(self._rows)
         self._sort_keys = {}
-        self._haystacks = [
-            "\x1f".join(column.render(row[column.position]) for column in self.columns).casefold() for row in self._rows
-        ]
+        self._haystacks = search_texts if search_texts is not None else self.search_texts(self._rows)
         self._recompute()
         self.endResetModel()
 
