@@ -58,9 +58,9 @@ def start_window(database_url: str | None = None, on_shown: Callable[[MainWindow
     window.show()
     if on_shown is not None:
         QTimer.singleShot(0, lambda: on_shown(window))
-    # After the first paint: the worker's imports would otherwise hold up the window's.
-    QTimer.singleShot(0, error_report.configure_logging)
-    QTimer.singleShot(0, lambda: window.open_in_background(url))
+    # After the first paint: the worker's imports would otherwise hold up the window's. The worker also
+    # gives the log its file: importing logging.handlers held the window's thread for 30-70 ms.
+    QTimer.singleShot(0, lambda: window.open_in_background(url, before=error_report.configure_logging))
     return window
 
 

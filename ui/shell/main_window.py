@@ -93,13 +93,19 @@ class MainWindow(QMainWindow):
         if database is not None:
             self.attach_database(database, actor)
 
-    def open_in_background(self, url: str) -> None:
-        """Open `url` on a worker thread while the window shows the opening page; then build the tabs."""
+    def open_in_background(self, url: str, *, before: Callable[[], object] | None = None) -> None:
+        """Open `url` on a worker thread while the window shows the opening page; then build the tabs.
+        `before` runs first on that thread."""
         from ui.widgets.background import run_in_background
 
         self.opening_page.show_opening()
         self.database_label.setText(self.tr("Opening the database…"))
-        run_in_background(lambda: open_for_window(url), self._opened, lambda error: self._open_failed(url, error))
+        def work() -> tuple[Database, Login]:
+            if before is not None:
+                before()
+            return open_for_window(url)
+
+        run_in_background(work, self._opened, lambda error: self._open_failed(url, error))
 
     def _opened(self, result: tuple[Database, Login]) -> None:
         database, login = result
