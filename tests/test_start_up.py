@@ -254,3 +254,15 @@ def test_the_tabs_are_built_one_at_a_time_behind_the_opening_page(qtbot: QtBot, 
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "&Overview", "&Topics", "&Partners", "&Workshops", "P&eople", "&Reports", "E&valuations"]
     window.database.close()
+
+
+def test_the_window_has_a_font_for_chinese_whatever_the_system_has(qtbot: QtBot) -> None:
+    """Without a Chinese font on the system (as on a bare Linux desktop) names like 李娜 were drawn as boxes."""
+    from PySide6.QtGui import QFontDatabase, QFontMetrics
+
+    from ui.shell.application import use_shipped_chinese_font
+
+    use_shipped_chinese_font()
+    families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    assert families
+    assert QFontMetrics(QFontDatabase.font(families[0], "", 12)).inFontUcs4(ord("娜"))
