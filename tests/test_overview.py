@@ -128,3 +128,26 @@ def test_empty_semester(db_session: Session, make_semester: Factory) -> None:
     assert overview.topics_total == overview.workshops == overview.reports_owed == 0
     assert overview.submission_rate is None and overview.publication_rate is None
     assert overview.workshops_by_month == [] and overview.evaluation_scores == []
+
+
+def test_the_chinese_overview_names_areas_and_departments_in_chinese(
+        db_session: Session, semester_world: dict[str, Any]) -> None:
+    from app.i18n import language
+
+    semester_id = semester_world["semester"].id
+    from app.views.overview import no_area_label
+
+    with language("zh_CN"):
+        overview = semester_overview(db_session, semester_id, TODAY, settings=Settings(), now=NOW)
+        no_area = no_area_label()
+    expected = db_session.execute(text(
+        "SELECT DISTINCT coalesce(nullif(a.name_zh, ''), a.name_en) FROM topic_proposals p "
+        "JOIN topic_areas a ON a.id = p.area_id WHERE p.semester_id = :s"), {"s": semester_id}).scalars().all()
+    assert no_area != "(no area)"
+    assert set(overview.topics_by_area) == {*expected, no_area}
+    assert list(overview.topics_by_area)[-1] == no_area
+    departments = dict(db_session.execute(text("SELECT id, coalesce(nullif(name_zh, ''), name_en) FROM departments")).all())
+    assert overview.evaluation_scores
+    assert {(s.department_id, s.department) for s in overview.evaluation_scores} == {
+        (s.department_id, departments[s.department_id]) for s in overview.evaluation_scores}
+    assert any(s.department != s.department.encode("ascii", "ignore").decode() for s in overview.evaluation_scores)

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from app.errors import NotFoundError
 from app.storage.bulk_reading import collector_paused
 from app.evaluation.interviews import department_averages, due_for_interview
-from app.i18n import _
+from app.i18n import _, is_chinese
 from app.outcomes.reports import overdue_reports
 from app.settings import Settings
 from models import Department, Exchange, Participation, Partner, Report, Semester, TopicArea, TopicProposal, Workshop, utc_now
@@ -38,18 +38,24 @@ def no_area_label() -> str:
     return _("(no area)")
 
 
+def shown_name(name_en: str, name_zh: str | None) -> str:
+    """A department's or topic area's name in the interface language (the English one when it has no other)."""
+    return name_zh if name_zh and is_chinese() else name_en
+
+
 def _topics(session: Session, overview: SemesterOverview) -> None:
     query = (
-        select(TopicArea.name_en, TopicProposal.status, func.count())
+        select(TopicArea.name_en, TopicArea.name_zh, TopicProposal.status, func.count())
         .select_from(TopicProposal)
         .outerjoin(TopicArea, TopicArea.id == TopicProposal.area_id)
-        .group_by(TopicArea.name_en, TopicProposal.status)
+        .group_by(TopicArea.name_en, TopicArea.name_zh, TopicProposal.status)
     )
     if overview.semester_id is not None:
         query = query.where(TopicProposal.semester_id == overview.semester_id)
     by_area: dict[str, dict[ProposalStatus, int]] = {}
-    for area, status, count in session.execute(query):
-        by_area.setdefault(area or no_area_label(), {})[status] = int(count)
+    for area_en, area_zh, status, count in session.execute(query):
+        area = shown_name(area_en, area_zh) if area_en else no_area_label()
+        by_area.setdefault(area, {})[status] = int(count)
         overview.topics_by_status[status] = overview.topics_by_status.get(status, 0) + int(count)
         overview.topics_total += int(count)
     names = sorted((name for name in by_area if name != no_area_label()), key=str.casefold)
@@ -138,8 +144,9 @@ def _semester_overview(session: Session, semester_id: int | None, today: date, s
     not_held = _workshops(session, overview, settings.iad_timezone, now)
     _reports(session, overview)
     averages = department_averages(session, semester_id)
-    names = dict(session.execute(
-        select(Department.id, Department.name_en).where(Department.id.in_(averages))).all()) if averages else {}
+    names = {department: shown_name(name_en, name_zh) for department, name_en, name_zh in session.execute(
+        select(Department.id, Department.name_en, Department.name_zh).where(Department.id.in_(averages)))
+    } if averages else {}
     overview.evaluation_scores = sorted(
         (DepartmentScore(dept, names[dept], avg, n) for dept, (avg, n) in averages.items()),
         key=lambda score: score.department.casefold(),
