@@ -14,7 +14,7 @@ from app.views.first_screen import load_snapshot, save_snapshot, snapshot_file
 from app.views.overview import semester_overview
 from app.views.overview_figures import SemesterOverview, from_plain, to_plain
 from tests.test_outcomes_ui import TODAY, World, world  # noqa: F401 - the fixture is used by name
-from tests.test_start_up import _isolated_qsettings, run_python  # noqa: F401 - the fixture is used by name
+from tests.test_start_up import _isolated_qsettings, run_python, window_opening  # noqa: F401 - the fixture by name
 from ui.shell.first_screen import draw_last_overview
 from ui.shell.main_window import MainWindow
 
@@ -69,11 +69,7 @@ def test_a_snapshot_not_to_be_trusted_is_ignored(sqlite_database: Database, worl
 def test_closing_the_window_keeps_the_overview_it_opened_with(
         qtbot: QtBot, sqlite_database: Database, world: World) -> None:  # noqa: F811
     assert sqlite_database.path is not None
-    window = MainWindow(None, Settings())
-    qtbot.addWidget(window)
-    window.show()
-    window.open_in_background(str(sqlite_database.path))
-    qtbot.waitUntil(lambda: window.has_database, timeout=20_000)
+    window = window_opening(qtbot, str(sqlite_database.path))
     overview = window.outcomes_actions.overview
     qtbot.waitUntil(lambda: overview.has_loaded and not overview.is_loading, timeout=20_000)
     assert window.start_semester_id == world.semester

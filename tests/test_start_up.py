@@ -32,6 +32,16 @@ def _isolated_qsettings(tmp_path: Path) -> None:
     QSettings().clear()
 
 
+def window_opening(qtbot: QtBot, url: str) -> MainWindow:
+    """A fresh window, shown, that opens `url` as the program does and has done so when returned."""
+    window = MainWindow(None, Settings())
+    qtbot.addWidget(window)
+    window.show()
+    window.open_in_background(url)
+    qtbot.waitUntil(lambda: window.has_database, timeout=20_000)
+    return window
+
+
 def run_python(code: str, *args: str, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(extra_env or {})}
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=120)
@@ -220,11 +230,7 @@ def test_the_overview_is_computed_once_at_start_up_and_off_the_windows_thread(
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(overview_module, "semester_overview", counting)
-    window = MainWindow(None, Settings())
-    qtbot.addWidget(window)
-    window.show()
-    window.open_in_background(str(sqlite_database.url))
-    qtbot.waitUntil(lambda: window.has_database, timeout=10_000)
+    window = window_opening(qtbot, str(sqlite_database.url))
     overview = window.outcomes_actions.overview
     assert window.tabs.currentWidget() is overview
     qtbot.waitUntil(lambda: overview.has_loaded and not overview.is_loading, timeout=10_000)
