@@ -151,3 +151,12 @@ def test_the_chinese_overview_names_areas_and_departments_in_chinese(
     assert {(s.department_id, s.department) for s in overview.evaluation_scores} == {
         (s.department_id, departments[s.department_id]) for s in overview.evaluation_scores}
     assert any(s.department != s.department.encode("ascii", "ignore").decode() for s in overview.evaluation_scores)
+    # The departments in "Needs action" too: due for an interview, and the participant's of an overdue report.
+    due = [item for item in overview.action_items if item.category == "interview_due"]
+    assert due and all(item.title == departments[item.record_id] for item in due)
+    overdue = next(item for item in overview.action_items if item.category == "overdue_report")
+    department_zh = db_session.execute(text(
+        "SELECT d.name_zh FROM reports r JOIN participations p ON p.id = r.participation_id "
+        "JOIN people pe ON pe.id = p.person_id JOIN departments d ON d.id = pe.department_id WHERE r.id = :r"),
+        {"r": overdue.record_id}).scalar_one()
+    assert department_zh and department_zh in overdue.title

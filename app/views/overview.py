@@ -155,20 +155,26 @@ def _semester_overview(session: Session, semester_id: int | None, today: date, s
     for row in overdue_reports(session, today, semester_id, sort_by="days_overdue"):
         items.append(ActionItem(
             kind="report", record_id=row.report_id, category="overdue_report",
-            title=_("{person} ({department})").format(person=row.person_name, department=row.department_en),
+            title=_("{person} ({department})").format(person=row.person_name,
+                                                      department=shown_name(row.department_en, row.department_zh)),
             detail=_("{kind} for '{exchange}' was due {due}, {days} days ago").format(
                 kind=row.kind.label.lower(), exchange=row.exchange_title, due=row.due_on.isoformat(),
                 days=row.days_overdue),
             since=row.due_on,
         ))
-    for due in due_for_interview(session, today, settings=settings):
+    due_departments = due_for_interview(session, today, settings=settings)
+    chinese_names = dict(session.execute(select(Department.id, Department.name_zh).where(
+        Department.id.in_([due.department_id for due in due_departments]))).all()
+    ) if is_chinese() and due_departments else {}
+    for due in due_departments:
         detail = (_("never interviewed; last workshop held {day}").format(day=due.last_workshop_on.isoformat())
                   if due.never_interviewed else
                   _("last interview {interview}; {n} workshop(s) held since").format(
                       interview=due.last_interview_on.isoformat() if due.last_interview_on else "",
                       n=due.held_since_interview))
         items.append(ActionItem(
-            kind="department", record_id=due.department_id, category="interview_due", title=due.department_name,
+            kind="department", record_id=due.department_id, category="interview_due",
+            title=shown_name(due.department_name, chinese_names.get(due.department_id)),
             detail=detail, since=due.last_interview_on,
         ))
     items.extend(not_held)
