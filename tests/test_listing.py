@@ -37,3 +37,27 @@ def test_a_semesters_lists_name_the_partners_of_its_own_exchanges(
     assert [row[3] for row in listing.workshops(db_session, other.semester_id)] == ["University of Toronto"]
     every = {row[0]: row[4] for row in listing.exchanges(db_session, None)}
     assert every[ours.id] == "Aalto University, Monash University" and every[other.id] == "University of Toronto"
+
+
+def test_in_the_chinese_window_the_lists_name_departments_and_areas_in_chinese(
+    db_session: Session, make_department: Callable[..., Any], make_person: Callable[..., Any],
+    make_participation: Callable[..., Any], make_report: Callable[..., Any], make_proposal: Callable[..., Any],
+    make_area: Callable[..., Any],
+) -> None:
+    from app.i18n import language
+
+    library = make_department(name_en="Library", name_zh="图书馆")
+    archives = make_department(name_en="Archives", name_zh="")  # no Chinese name: the English one stays
+    report = make_report(participation=make_participation(person=make_person(department=library)))
+    proposal = make_proposal(department=archives, area=make_area(name_en="Campus safety", name_zh="校园安全"))
+    semester = report.participation.exchange.semester_id
+    with language("zh_CN"):
+        assert [row[2] for row in listing.reports(db_session, semester)] == ["图书馆"]
+        people = {row[0]: row[3] for row in listing.people(db_session)}
+        topics = {row[0]: (row[2], row[3]) for row in listing.proposals(db_session, None)}
+    assert people[report.participation.person_id] == "图书馆"
+    assert topics[proposal.id] == ("Archives", "校园安全")
+    # The English window keeps the English names.
+    assert [row[2] for row in listing.reports(db_session, semester)] == ["Library"]
+    assert {row[0]: (row[2], row[3]) for row in listing.proposals(db_session, None)}[proposal.id] == (
+        "Archives", "Campus safety")

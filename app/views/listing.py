@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Executable, and_, func, select
+from sqlalchemy import ColumnElement, Executable, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.storage.bulk_reading import collector_paused
-from app.i18n import _
+from app.i18n import _, is_chinese
 
 from models import (
     Department,
@@ -42,6 +42,12 @@ def _rows(session: Session, query: Executable) -> list[Row]:
         return [tuple(row) for row in session.execute(query)]
 
 
+def in_language(english: Any, chinese: Any) -> ColumnElement[Any]:
+    """A department's or topic area's name in the interface language: in the Chinese window its Chinese name,
+    where it has one. Read when the query is built (on a list's worker thread too)."""
+    return func.coalesce(func.nullif(chinese, ""), english) if is_chinese() else english
+
+
 def semesters(session: Session) -> list[Row]:
     """(id, name, starts_on) newest first."""
     return _rows(session, select(Semester.id, Semester.name, Semester.starts_on).order_by(Semester.starts_on.desc()))
@@ -63,7 +69,8 @@ def topic_areas(session: Session) -> list[Row]:
 def proposals(session: Session, semester_id: int | None) -> list[Row]:
     """(id, title, department, area, direction, priority, status, semester, Chinese title)."""
     query = (
-        select(TopicProposal.id, TopicProposal.title, Department.name_en, TopicArea.name_en, TopicProposal.direction,
+        select(TopicProposal.id, TopicProposal.title, in_language(Department.name_en, Department.name_zh),
+               in_language(TopicArea.name_en, TopicArea.name_zh), TopicProposal.direction,
                TopicProposal.priority, TopicProposal.status, Semester.name, TopicProposal.title_zh)
         .join(Department, TopicProposal.department_id == Department.id)
         .join(Semester, TopicProposal.semester_id == Semester.id)
@@ -132,8 +139,9 @@ def exchanges(session: Session, semester_id: int | None) -> list[Row]:
 def people(session: Session) -> list[Row]:
     """(id, name_en, name_zh, department, position, email, exchanges count)."""
     count = select(func.count(Participation.id)).where(Participation.person_id == Person.id).scalar_subquery()
-    return _rows(session, select(Person.id, Person.name_en, Person.name_zh, Department.name_en, Person.position,
-                                 Person.email, count)
+    return _rows(session, select(Person.id, Person.name_en, Person.name_zh,
+                                 in_language(Department.name_en, Department.name_zh), Person.position, Person.email,
+                                 count)
                  .join(Department, Person.department_id == Department.id).order_by(Person.name_en))
 
 
@@ -148,7 +156,8 @@ def participations_of(session: Session, person_id: int) -> list[Row]:
 def reports(session: Session, semester_id: int | None) -> list[Row]:
     """(id, person, department, exchange, kind, title, due, submitted, review status, publication)."""
     query = (
-        select(Report.id, Person.name_en, Department.name_en, Exchange.title, Report.kind, Report.title,
+        select(Report.id, Person.name_en, in_language(Department.name_en, Department.name_zh), Exchange.title,
+               Report.kind, Report.title,
                Report.due_on, Report.submitted_on, Report.review_status, Report.publication_channel)
         .join(Participation, Report.participation_id == Participation.id)
         .join(Person, Participation.person_id == Person.id)
@@ -166,7 +175,8 @@ def evaluations(session: Session, semester_id: int | None) -> list[Row]:
     average = (select(func.avg(EvaluationScore.score)).where(EvaluationScore.evaluation_id == Evaluation.id)
                .scalar_subquery())
     query = (
-        select(Evaluation.id, Department.name_en, Semester.name, Evaluation.interview_date, Evaluation.interviewer,
+        select(Evaluation.id, in_language(Department.name_en, Department.name_zh), Semester.name,
+               Evaluation.interview_date, Evaluation.interviewer,
                average)
         .join(Department, Evaluation.department_id == Department.id)
         .join(Semester, Evaluation.semester_id == Semester.id)
