@@ -7,7 +7,6 @@ own scratch PostgreSQL database next to that one and drops it at the end.
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -53,11 +52,12 @@ def _isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("IAD_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("IAD_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("IAD_DATABASE_URL", raising=False)
-    if "PySide6.QtCore" in sys.modules:  # the window's own settings (QSettings), per test
-        from PySide6.QtCore import QSettings
+    # The window's own settings (QSettings: layout, remembered tab), empty and per test.
+    from PySide6.QtCore import QSettings
 
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    QSettings().clear()
     # The interface language follows the system's until one is chosen: tests speak English
     # whatever the machine's locale (tests/test_chinese_window.py switches to Chinese itself).
     monkeypatch.setenv("LANGUAGE", "en")

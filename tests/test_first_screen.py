@@ -14,7 +14,7 @@ from app.views.first_screen import load_snapshot, save_snapshot, snapshot_file
 from app.views.overview import semester_overview
 from app.views.overview_figures import SemesterOverview, from_plain, to_plain
 from tests.test_outcomes_ui import TODAY, World, world  # noqa: F401 - the fixture is used by name
-from tests.test_start_up import _isolated_qsettings, run_python, window_opening  # noqa: F401 - the fixture by name
+from tests.test_start_up import run_python, window_opening
 from ui.shell.first_screen import draw_last_overview
 from ui.shell.main_window import MainWindow
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -19,12 +18,6 @@ from app.storage.database import Database
 from models import RubricItem, Semester, TopicArea, TopicProposal
 from ui.shell.main_window import MainWindow
 
-
-@pytest.fixture(autouse=True)
-def _isolated_qsettings(tmp_path: Path) -> None:
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    QSettings().clear()
 
 
 @pytest.fixture

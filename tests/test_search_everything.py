@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,14 +13,10 @@ from sqlalchemy import select
 from app.storage.database import Database
 from app.views.search import search_everything
 from models import Person
-from tests.window_world import isolate_qsettings, leave_window, open_window, seed_world
+from tests.window_world import leave_window, open_window, seed_world
 from ui.shell.main_window import MainWindow
 from ui.shell.search_popup import SearchPopup
 
-
-@pytest.fixture(autouse=True)
-def _isolated_qsettings(tmp_path: Path) -> None:
-    isolate_qsettings(tmp_path)
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,16 +18,12 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.storage.database import Database
-from tests.window_world import go_to, isolate_qsettings, leave_window, open_planner, open_window, seed_world
+from tests.window_world import go_to, leave_window, open_planner, open_window, seed_world
 from ui.shell.main_window import MainWindow
 from ui.widgets.screen_fit import SMALLEST_SCREEN
 
 WIDTH, HEIGHT = SMALLEST_SCREEN
 
-
-@pytest.fixture(autouse=True)
-def _isolated_qsettings(tmp_path: Path) -> None:
-    isolate_qsettings(tmp_path)
 
 
 @pytest.fixture(autouse=True)

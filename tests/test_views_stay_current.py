@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -15,13 +14,9 @@ from app.storage.database import Database
 from app.topics.records import outreach
 from models import Participation, Partner, TopicProposal
 from models.enums import OutreachStatus
-from tests.window_world import go_to, isolate_qsettings, leave_window, open_planner, open_window, seed_world
+from tests.window_world import go_to, leave_window, open_planner, open_window, seed_world
 from ui.shell.main_window import MainWindow
 
-
-@pytest.fixture(autouse=True)
-def _isolated_qsettings(tmp_path: Path) -> None:
-    isolate_qsettings(tmp_path)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from app.outcomes.reports import attach_file
 from app.settings import Settings
 from app.storage.database import Database
 from models import Participation, Report
-from tests.test_main_window import _isolated_qsettings, go_to, seeded  # noqa: F401 - fixtures
+from tests.test_main_window import go_to, seeded  # noqa: F401 - fixtures
 from tests.test_wechat_article import docx_with_pictures, png
 from ui.outcomes.wechat_dialog import WeChatArticleDialog
 from ui.shell.main_window import MainWindow

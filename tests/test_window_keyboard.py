@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -16,13 +15,9 @@ from app.actor import local_actor
 from app.settings import Settings
 from app.storage.database import Database
 from models import Department, Evaluation, EvaluationScore, Partner, Semester, Workshop
-from tests.window_world import go_to, isolate_qsettings, leave_window, open_planner, open_window, seed_world
+from tests.window_world import go_to, leave_window, open_planner, open_window, seed_world
 from ui.shell.main_window import MainWindow
 
-
-@pytest.fixture(autouse=True)
-def _isolated_qsettings(tmp_path: Path) -> None:
-    isolate_qsettings(tmp_path)
 
 
 @pytest.fixture

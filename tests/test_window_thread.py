@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from models import Department
-from tests.test_main_window import _isolated_qsettings, go_to, seeded, window  # noqa: F401 - fixtures by name
+from tests.test_main_window import go_to, seeded, window  # noqa: F401 - fixtures by name
 from ui.shell.main_window import MainWindow
 
 

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDateTime, QSettings
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -20,12 +19,6 @@ from ui.shell.main_window import MainWindow
 
 START = datetime(2026, 11, 10, 8, 0, tzinfo=UTC)  # 16:00 in Shanghai, 08:00 in London
 
-
-@pytest.fixture(autouse=True)
-def _isolated_qsettings(tmp_path: Path) -> None:
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    QSettings().clear()
 
 
 @pytest.fixture

@@ -3,10 +3,8 @@ accepted topic; and the steps every window test takes (open the window, go to a 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from app.actor import local_actor
@@ -17,12 +15,6 @@ from models import Department, Exchange, Partner, Person, Semester, TopicProposa
 from models.enums import ProposalStatus
 from ui.shell.main_window import MainWindow
 from ui.widgets.record_tab import RecordTab
-
-
-def isolate_qsettings(tmp_path: Path) -> None:
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    QSettings().clear()
 
 
 def seed_world(database: Database) -> Database:
