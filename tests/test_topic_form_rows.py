@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.actor import Actor
 from app.directory.organisation import departments
 from app.errors import ValidationError
+from app.i18n import language
 from app.topics.intake import Change
 from exports.topic_form import generate_forms, write_topic_form
 from exports.topic_import import import_topic_forms, read_topic_form
@@ -191,6 +192,18 @@ def test_a_changed_hidden_key_is_named(db_session: Session, officer: Actor, seme
     assert outcome.problems == ["Form, row 7, Row key: 'my note' is not a row key this program wrote; clear the "
                                 "hidden cell (or send the row in a copy of the form as it was sent)."]
     assert stored(db_session, library) == []
+
+
+def test_in_chinese_a_problem_names_the_column_by_its_chinese_header(
+        db_session: Session, officer: Actor, semester: Semester, library: Department, tmp_path: Path) -> None:
+    form = fill(blank_form(db_session, semester, library, tmp_path / "blank"), tmp_path / "typed.xlsx",
+                {7: ["Campus safety", None, None, None, None, None, None, "my note"]})
+    with language("zh_CN"):
+        problems = import_topic_forms(db_session, officer, [form]).files[0].problems
+    assert len(problems) == 2
+    assert problems[0].startswith("Form，第 7 行，行标识：“my note”不是本程序写入的行标识")
+    assert "题目" in problems[1]
+    assert not any("Row key" in problem or "Title" in problem for problem in problems)
 
 
 def test_titles_and_regions_of_a_form_refuse_line_breaks_descriptions_keep_them(

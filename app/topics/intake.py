@@ -48,7 +48,7 @@ from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.errors import AppError
-from app.i18n import _
+from app.i18n import _, is_chinese
 from app.plain_text import one_line, text_problem
 from app.topics.records import proposals
 from app.directory.reference_data import AreaRef, topic_areas
@@ -86,8 +86,8 @@ class FormField:
 
     @property
     def label(self) -> str:
-        """How problems name the column."""
-        return _(self.english)
+        """How problems name the column: by its header in the interface language, as the form shows it."""
+        return self.chinese if is_chinese() else self.english
 
 
 FORM_FIELDS: tuple[FormField, ...] = (
