@@ -51,13 +51,18 @@ def test_in_the_chinese_window_the_lists_name_departments_and_areas_in_chinese(
     report = make_report(participation=make_participation(person=make_person(department=library)))
     proposal = make_proposal(department=archives, area=make_area(name_en="Campus safety", name_zh="校园安全"))
     semester = report.participation.exchange.semester_id
+    report.participation.exchange.title_zh = "校园安全交流"
+    db_session.flush()
+    person = report.participation.person_id
     with language("zh_CN"):
-        assert [row[2] for row in listing.reports(db_session, semester)] == ["图书馆"]
+        assert [row[2:4] for row in listing.reports(db_session, semester)] == [("图书馆", "校园安全交流")]
+        assert [row[1] for row in listing.participations_of(db_session, person)] == ["校园安全交流"]
         people = {row[0]: row[3] for row in listing.people(db_session)}
         topics = {row[0]: (row[2], row[3]) for row in listing.proposals(db_session, None)}
     assert people[report.participation.person_id] == "图书馆"
     assert topics[proposal.id] == ("Archives", "校园安全")
     # The English window keeps the English names.
-    assert [row[2] for row in listing.reports(db_session, semester)] == ["Library"]
+    assert [row[2:4] for row in listing.reports(db_session, semester)] == [
+        ("Library", report.participation.exchange.title)]
     assert {row[0]: (row[2], row[3]) for row in listing.proposals(db_session, None)}[proposal.id] == (
         "Archives", "Campus safety")

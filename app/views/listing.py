@@ -43,8 +43,8 @@ def _rows(session: Session, query: Executable) -> list[Row]:
 
 
 def in_language(english: Any, chinese: Any) -> ColumnElement[Any]:
-    """A department's or topic area's name in the interface language: in the Chinese window its Chinese name,
-    where it has one. Read when the query is built (on a list's worker thread too)."""
+    """A department's, topic area's or exchange's name in the interface language: in the Chinese window its
+    Chinese one, where it has one. Read when the query is built (on a list's worker thread too)."""
     return func.coalesce(func.nullif(chinese, ""), english) if is_chinese() else english
 
 
@@ -147,7 +147,8 @@ def people(session: Session) -> list[Row]:
 
 def participations_of(session: Session, person_id: int) -> list[Row]:
     """(participation id, exchange title, semester, role)."""
-    return _rows(session, select(Participation.id, Exchange.title, Semester.name, Participation.role)
+    return _rows(session, select(Participation.id, in_language(Exchange.title, Exchange.title_zh), Semester.name,
+                                 Participation.role)
                  .join(Exchange, Participation.exchange_id == Exchange.id)
                  .join(Semester, Exchange.semester_id == Semester.id)
                  .where(Participation.person_id == person_id).order_by(Semester.starts_on.desc()))
@@ -156,8 +157,8 @@ def participations_of(session: Session, person_id: int) -> list[Row]:
 def reports(session: Session, semester_id: int | None) -> list[Row]:
     """(id, person, department, exchange, kind, title, due, submitted, review status, publication)."""
     query = (
-        select(Report.id, Person.name_en, in_language(Department.name_en, Department.name_zh), Exchange.title,
-               Report.kind, Report.title,
+        select(Report.id, Person.name_en, in_language(Department.name_en, Department.name_zh),
+               in_language(Exchange.title, Exchange.title_zh), Report.kind, Report.title,
                Report.due_on, Report.submitted_on, Report.review_status, Report.publication_channel)
         .join(Participation, Report.participation_id == Participation.id)
         .join(Person, Participation.person_id == Person.id)
