@@ -6,7 +6,9 @@ peak memory is that work's own): Reports for all semesters (`listing.reports`), 
 of all semesters and of one semester, who is due for an interview, and saving one interview
 (in a transaction rolled back afterwards), each the median of 3 after a warm-up; then the
 real command's start-up from a fresh profile (benchmarks/window.py), 3 pairs against a bare
-window, which reports its peak memory. The goals: at 5x, each within 5x its 1x figure; the
+window, which reports its peak memory. Beside them, a reference: the interpreter making as many
+ten-field rows as there are reports, in memory, with nothing read (what any design that holds
+every row as Python objects pays at least). The goals: at 5x, each within 5x its 1x figure; the
 program's memory at 2x within 300 MB.
 """
 from __future__ import annotations
@@ -26,6 +28,7 @@ from sqlalchemy import func, select
 from app.actor import local_actor
 from app.evaluation.interviews import InterviewInput, department_exchanges, due_for_interview, list_rubric, save_interview
 from app.settings import Settings
+from app.storage.bulk_reading import collector_paused
 from app.storage.database import open_database
 from app.views import listing
 from app.views.overview import semester_overview
@@ -84,6 +87,15 @@ timed("save_interview_s", save)
 with database.sessions() as session:
     from models import Report
     figures["reports"] = session.scalar(select(func.count()).select_from(Report))
+
+def reference():
+    # the interpreter alone: as many ten-field rows as there are reports, made in memory
+    day = date(2026, 6, 30)
+    with collector_paused():
+        [(i, f"Person {i % 997}", "Department", f"Exchange {i % 491}", "research", f"Report title {i}", day, None,
+          "accepted", None) for i in range(figures["reports"])]
+
+timed("reference_s", reference)
 figures["peak_rss_mb"] = int(re.search(r"VmHWM:\s+(\d+)", open("/proc/self/status").read()).group(1)) / 1024
 print(json.dumps(figures))
 '''
@@ -103,11 +115,13 @@ def main() -> None:
     one, five = figures[1], figures[5]
     print(f"  reports: {one['reports']:,.0f} at 1x, {five['reports']:,.0f} at 5x "
           f"({five['reports'] / one['reports']:.2f}x the rows)")
-    for name in ("reports_all_semesters_s", "overview_all_semesters_s", "overview_one_semester_s",
+    for name in ("reports_all_semesters_s", "reference_s", "overview_all_semesters_s", "overview_one_semester_s",
                  "due_for_interview_s", "save_interview_s"):
         ratio = five[name] / one[name]
         cpu_ratio = five["cpu_" + name] / one["cpu_" + name]
-        print(f"  {name.removesuffix('_s').replace('_', ' ')}: {one[name] * 1000:.0f} ms at 1x, "
+        label = ("reference, as many rows made in memory" if name == "reference_s"
+                 else name.removesuffix('_s').replace('_', ' '))
+        print(f"  {label}: {one[name] * 1000:.0f} ms at 1x, "
               f"{five[name] * 1000:.0f} ms at 5x: {ratio:.2f}x{'' if ratio <= 5 else ' (over 5x)'}; CPU time "
               f"{one['cpu_' + name] * 1000:.0f} ms, {five['cpu_' + name] * 1000:.0f} ms: "
               f"{cpu_ratio:.2f}x{'' if cpu_ratio <= 5 else ' (over 5x)'}")
