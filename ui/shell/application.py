@@ -14,6 +14,7 @@ from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.settings import Settings, resolve_database_url
+from ui.shell.binding import skip_source_scan
 
 if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow
@@ -28,6 +29,8 @@ def configure_application_names() -> None:
 
 
 def ensure_application() -> QApplication:
+    # Before the window's own modules and the worker's SQLAlchemy are imported (ui/shell/binding.py).
+    skip_source_scan()
     configure_application_names()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
