@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtGui import QAction, QPaintEvent
+from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.cli import window_arguments
@@ -20,6 +20,7 @@ from models import Department, Partner, Semester
 from tests.fake_keyring import MemoryKeyring
 from tests.test_shared_connection import RefusingServer
 from ui.storage import connect_dialog
+from ui.shell.application import AfterFirstPaint
 from ui.shell.main_window import MainWindow
 from ui.topics.topics_tab import TopicsTab
 
@@ -265,3 +266,36 @@ def test_the_window_has_a_font_for_chinese_whatever_the_system_has(qtbot: QtBot)
     families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
     assert families
     assert QFontMetrics(QFontDatabase.font(families[0], "", 12)).inFontUcs4(ord("娜"))
+
+
+class PaintRecorder(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted = 0
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        self.painted += 1
+        super().paintEvent(event)
+
+
+def test_the_database_opens_after_the_windows_first_frame(qtbot: QtBot) -> None:
+    """Opened before the first paint, the worker's imports held the first frame up by 40-120 ms."""
+    window = PaintRecorder()
+    qtbot.addWidget(window)
+    paints_when_run: list[int] = []
+    AfterFirstPaint(window, lambda: paints_when_run.append(window.painted))
+    window.show()
+    qtbot.waitUntil(lambda: bool(paints_when_run), timeout=5_000)
+    assert paints_when_run[0] >= 1
+    window.update()
+    qtbot.wait(AfterFirstPaint.FALLBACK_MS + 100)
+    assert len(paints_when_run) == 1  # once, whatever paints follow
+
+
+def test_a_window_closed_before_its_first_frame_does_not_open_the_database(qtbot: QtBot) -> None:
+    window = PaintRecorder()
+    qtbot.addWidget(window)
+    ran: list[bool] = []
+    AfterFirstPaint(window, lambda: ran.append(True))
+    qtbot.wait(AfterFirstPaint.FALLBACK_MS + 100)
+    assert ran == [] and window.painted == 0

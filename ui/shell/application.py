@@ -9,9 +9,9 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.settings import Settings, resolve_database_url
 from ui.shell.binding import skip_source_scan
@@ -71,10 +71,42 @@ def start_window(database_url: str | None = None, on_shown: Callable[[MainWindow
     window.show()
     if on_shown is not None:
         QTimer.singleShot(0, lambda: on_shown(window))
-    # After the first paint: the worker's imports would otherwise hold up the window's. The worker also
-    # gives the log its file: importing logging.handlers held the window's thread for 30-70 ms.
-    QTimer.singleShot(0, lambda: window.open_in_background(url, before=error_report.configure_logging))
+    # The worker also gives the log its file: importing logging.handlers held the window's thread for 30-70 ms.
+    AfterFirstPaint(window, lambda: window.open_in_background(url, before=error_report.configure_logging))
     return window
+
+
+class AfterFirstPaint(QObject):
+    """Runs `work` once `window` has painted itself for the first time.
+
+    Started before that paint, the worker that opens the database held up the window's first
+    frame by 40-120 ms: painting calls into Python (the lists' models) again and again, and
+    each call waited for the worker's imports to let go of Python's interpreter lock. A window
+    that is not painted (opened minimised) gets `work` after FALLBACK_MS; a window closed
+    before then never does."""
+
+    FALLBACK_MS = 300
+
+    def __init__(self, window: QWidget, work: Callable[[], object]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.work: Callable[[], object] | None = work
+        window.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.work is not None:
+            self.window.removeEventFilter(self)
+            # Next turn: the window's children are painted and the frame is on screen by then.
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self) -> None:
+        if self.work is None or not self.window.isVisible():
+            return
+        work, self.work = self.work, None
+        self.window.removeEventFilter(self)
+        work()
 
 
 def run_gui(database_url: str | None = None) -> int:
