@@ -1,5 +1,8 @@
 """The Overview's figures as plain data, loading neither SQLAlchemy nor the models.
 
+The small records are named tuples rather than frozen dataclasses: they are made before the
+window's first frame, where each frozen dataclass cost 0.7 ms to define against 0.13 ms.
+
 `app.views.overview.semester_overview` computes them; the Overview tab draws them; and
 `app.views.first_screen` keeps the last ones beside the database, so that the next start
 draws them before the database layer has loaded. `to_plain` and `from_plain` turn them
@@ -9,14 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.i18n import _
 from models.enums import ProposalStatus
 
 
-@dataclass(frozen=True)
-class ActionItem:
+class ActionItem(NamedTuple):
     """Something that needs an officer; `kind` and `record_id` say which record to open."""
 
     kind: str  # "report", "department" or "workshop"
@@ -35,15 +37,13 @@ class ActionItem:
         }[self.category]
 
 
-@dataclass(frozen=True)
-class MonthCount:
+class MonthCount(NamedTuple):
     month: str  # "2026-10"
     workshops: int
     held: int
 
 
-@dataclass(frozen=True)
-class DepartmentScore:
+class DepartmentScore(NamedTuple):
     department_id: int
     department: str
     average: float
@@ -80,8 +80,7 @@ class SemesterOverview:
 
 
 
-@dataclass(frozen=True)
-class FirstSteps:
+class FirstSteps(NamedTuple):
     """What a new database still lacks before a first semester can be run."""
 
     semesters: int
