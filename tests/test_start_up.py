@@ -91,7 +91,25 @@ def test_the_command_reports_its_start_up_and_shows_the_first_list(sqlite_databa
     events = [line.split(": ", 1)[1].rsplit(" ", 2)[0] for line in result.stderr.splitlines()
               if line.startswith("iad-workshops start-up: ")]
     # A new database has no figures left by an earlier window: the list is filled when it is read.
-    assert events == ["window shown", "first list filled", "first list current"]
+    assert events == ["window shown", "first frame", "first list filled", "first list current"]
+
+
+def test_the_collector_paused_for_start_up_is_back_on_once_the_window_has_painted(
+        qtbot: QtBot, sqlite_database: Database, tmp_path: Path) -> None:
+    """The command line turns the cyclic collector off until the first frame (app/cli.py)."""
+    import gc
+
+    from ui.shell.application import start_window
+
+    frames: list[bool] = []
+    gc.disable()
+    try:
+        window = start_window(str(sqlite_database.path), on_first_frame=lambda _window: frames.append(gc.isenabled()))
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.has_database, timeout=20_000)
+        assert frames == [False] and gc.isenabled()
+    finally:
+        gc.enable()
 
 
 @pytest.mark.parametrize(("argv", "database"), [
@@ -190,8 +208,8 @@ def test_closing_the_window_while_the_database_opens_ends_cleanly(tmp_path: Path
         "from PySide6.QtCore import QTimer\n"
         "import ui.shell.application as application\n"
         "start = application.start_window\n"
-        "def closing_at_once(url, on_shown=None):\n"
-        "    window = start(url, on_shown)\n"
+        "def closing_at_once(url, on_shown=None, on_first_frame=None):\n"
+        "    window = start(url, on_shown, on_first_frame)\n"
         "    QTimer.singleShot(0, window.close)\n"
         "    return window\n"
         "application.start_window = closing_at_once\n"

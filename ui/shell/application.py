@@ -1,6 +1,7 @@
 """Starting the window: QApplication, opening the database, reporting what went wrong."""
 from __future__ import annotations
 
+import gc
 import os
 import re
 import sys
@@ -50,10 +51,12 @@ def use_shipped_chinese_font() -> None:
         QFontDatabase.addApplicationFont(str(resources.FOLDER / "fonts" / "wqy-microhei.ttc"))
 
 
-def start_window(database_url: str | None = None, on_shown: Callable[[MainWindow], None] | None = None) -> MainWindow:
+def start_window(database_url: str | None = None, on_shown: Callable[[MainWindow], None] | None = None,
+                 on_first_frame: Callable[[MainWindow], None] | None = None) -> MainWindow:
     """Show the main window at once and open its database behind it (see ui/shell/main_window.py).
 
-    `on_shown(window)` runs when the window has been drawn, before anything else starts."""
+    `on_shown(window)` runs when the event loop is first idle after showing the window, before it has
+    painted; `on_first_frame(window)` once it has painted, before the database starts opening."""
     ensure_application()
     from ui.shell import error_report
     error_report.install_hook()
@@ -68,11 +71,18 @@ def start_window(database_url: str | None = None, on_shown: Callable[[MainWindow
     from ui.shell.first_screen import draw_last_overview
 
     draw_last_overview(window, url)
+
+    def after_first_frame() -> None:
+        if on_first_frame is not None:
+            on_first_frame(window)
+        gc.enable()  # off from the command line's start until now (app/cli.py)
+        # The worker also gives the log its file: importing logging.handlers held the window's thread 30-70 ms.
+        window.open_in_background(url, before=error_report.configure_logging)
+
+    AfterFirstPaint(window, after_first_frame)
     window.show()
     if on_shown is not None:
         QTimer.singleShot(0, lambda: on_shown(window))
-    # The worker also gives the log its file: importing logging.handlers held the window's thread for 30-70 ms.
-    AfterFirstPaint(window, lambda: window.open_in_background(url, before=error_report.configure_logging))
     return window
 
 
@@ -114,7 +124,8 @@ def run_gui(database_url: str | None = None) -> int:
     report = os.environ.get("IAD_STARTUP_REPORT")
     # Kept alive until the event loop ends: only timers refer to it otherwise.
     reporter = StartupReport(started, quit_when_loaded=report == "quit") if report else None
-    window = start_window(database_url, reporter.shown if reporter is not None else None)
+    window = start_window(database_url, reporter.shown if reporter is not None else None,
+                          reporter.first_frame if reporter is not None else None)
     code = QApplication.exec()
     del reporter
     # Work still running on the thread pool (the database opening, a list loading) ends before Python does.
@@ -126,8 +137,9 @@ def run_gui(database_url: str | None = None) -> int:
 
 class StartupReport:
     """IAD_STARTUP_REPORT=1 prints, on standard error, in seconds since the window was asked for: when the
-    window was shown, when its first list was filled (figures on screen, the last window's included) and
-    when it was current (read from the database); then how long the window's thread stalled from its
+    window was shown (the event loop idle after showing it), when its first frame was painted, when its
+    first list was filled (figures painted on screen, the last window's included) and when it was current
+    (read from the database); then how long the window's thread stalled from its
     showing until one second after that (a 10 ms timer's longest gap, and how many ticks came over 100 ms
     late) and the peak memory. IAD_STARTUP_REPORT=quit then closes the window as an officer does
     (benchmarks/window.py times the whole process this way; docs/performance.md)."""
@@ -141,6 +153,7 @@ class StartupReport:
         self.quit_when_loaded = quit_when_loaded
         self.ticks: list[float] = []
         self.filled = False
+        self.painted = False
         self.current_at: float | None = None
         self.timer = QTimer(interval=10)
         self.timer.timeout.connect(self._tick)
@@ -154,6 +167,11 @@ class StartupReport:
         self._say("window shown")
         self.ticks.append(time.perf_counter())
         self.timer.start()
+
+    def first_frame(self, window: MainWindow) -> None:
+        self.window = window
+        self.painted = True
+        self._say("first frame")
         self._check()
 
     def _tick(self) -> None:
@@ -171,7 +189,8 @@ class StartupReport:
     def _check(self) -> None:
         tab = self.window.tabs.currentWidget()
         current = self.window.has_database and getattr(tab, "has_loaded", True)
-        if not self.filled and (current or getattr(tab, "has_figures", False)):
+        # On screen: in the widgets and painted.
+        if self.painted and not self.filled and (current or getattr(tab, "has_figures", False)):
             self.filled = True
             self._say("first list filled")
         if current:
