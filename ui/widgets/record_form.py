@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.choice_box import ChoiceBox
 from ui.widgets.timezones import find_zone, timezone_choices
 
 Choices = Callable[[], Sequence[tuple[Any, str]]]
@@ -133,7 +134,7 @@ class RecordForm(QWidget):
             stamp.dateTimeChanged.connect(self._on_change)
             return stamp
         if kind in ("enum", "choice", "timezone"):
-            combo = QComboBox()
+            combo = ChoiceBox() if kind == "choice" else QComboBox()
             if kind == "timezone":
                 combo.setEditable(True)
                 # Labels carry cities in two languages: size the box by a zone's name, not the longest label.
@@ -191,9 +192,12 @@ class RecordForm(QWidget):
                 continue  # the same choices as shown: refilling thousands of them took a tenth of a second
             self._filled[spec.name] = items
             combo.blockSignals(True)
-            combo.clear()
-            for value, label in items:
-                combo.addItem(label, value)
+            if isinstance(combo, ChoiceBox):
+                combo.set_choices(items)
+            else:
+                combo.clear()
+                for value, label in items:
+                    combo.addItem(label, value)
             combo.blockSignals(False)
 
     # ---- values --------------------------------------------------------------
@@ -243,7 +247,11 @@ class RecordForm(QWidget):
                 if index < 0 and value is not None and spec.retired_choices is not None:
                     label = dict(spec.retired_choices()).get(value)
                     if label is not None:
-                        widget.addItem(self.tr("{label} (retired)").replace("{label}", label), value)
+                        retired = self.tr("{label} (retired)").replace("{label}", label)
+                        if isinstance(widget, ChoiceBox):
+                            widget.add_choice(value, retired)
+                        else:
+                            widget.addItem(retired, value)
                         self._filled.pop(spec.name, None)  # shown on this record only: refilled for the next
                         index = widget.count() - 1
                 widget.setCurrentIndex(max(index, 0))
