@@ -50,3 +50,19 @@ def test_a_failed_read_resumes_it_and_a_collector_switched_off_stays_off() -> No
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_start_up_is_frozen_out_of_full_collections_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full pass over what start-up made held the window's thread 60 ms, often during a save."""
+    monkeypatch.setattr(bulk_reading, "_start_up_frozen", False)
+    gc.unfreeze()
+    try:
+        start_up = [object() for _ in range(10)], {"kept": [1, 2]}  # noqa: F841 (alive while frozen)
+        bulk_reading.freeze_start_up()
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        later = [[n] for n in range(1000)]  # noqa: F841 (made after start-up)
+        bulk_reading.freeze_start_up()  # a second database's tabs: nothing more is frozen
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -50,10 +50,12 @@ def test_a_partner_added_in_one_tab_can_be_offered_the_open_topic_in_another(
     qtbot.keyClicks(topics.form.widgets["preferred_region"], "North America")
 
     add_partner_in_the_partners_tab(qtbot, window, "University of Toronto")
+    # Hidden, the Topics list is marked to be read again, and is when shown.
+    qtbot.waitUntil(lambda: topics.stale, timeout=5000)
+    assert not topics.is_loading
+    window.tabs.setCurrentWidget(topics)
     qtbot.waitUntil(lambda: topics.partner_box.findText("University of Toronto (Canada)") >= 0, timeout=5000)
     assert topics.form.value("preferred_region") == "North America"
-
-    window.tabs.setCurrentWidget(topics)
     topics.partner_box.setCurrentIndex(topics.partner_box.findText("University of Toronto (Canada)"))
     topics.offer()
     assert [row[1] for row in topics.outreach_model.all_rows()] == ["University of Toronto"]

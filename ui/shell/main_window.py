@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import AppError, DatabaseOpenError
 from app.settings import Settings, default_database_url
+from app.storage.bulk_reading import freeze_start_up
 from ui.shell.database_opening import FEATURE_MODULES, open_for_window
 from ui.shell.first_screen import keep_overview
 from ui.shell.opening_page import OpeningPage
@@ -176,6 +177,7 @@ class MainWindow(QMainWindow):
         self._set_database_actions_enabled(True)
         self._update_status()
         self._restore_tab_layout()
+        freeze_start_up()
 
     def _set_database_actions_enabled(self, enabled: bool) -> None:
         for action in self._database_actions:
@@ -200,7 +202,7 @@ class MainWindow(QMainWindow):
         self._fill_semesters()
         for tab in self.record_tabs():
             if getattr(tab, "has_loaded", False) or tab is self.tabs.currentWidget():
-                tab.reload()
+                self._reload_when_shown(tab)
         for editor in self.all_tabs():
             getattr(editor, "refresh_from_database", lambda: None)()
         current = self.tabs.currentWidget()
@@ -424,10 +426,19 @@ class MainWindow(QMainWindow):
         self.semester_box.setCurrentIndex(max(index, 0))
         self.semester_box.blockSignals(False)
 
+    def _reload_when_shown(self, tab: Any) -> None:
+        """Reload the list shown now; mark the others, which reload when shown. Reloading every list read so
+        far at each save kept workers busy with Python the window's thread then waited for (saves stalled
+        the window for over 100 ms)."""
+        if tab is self.tabs.currentWidget() or tab.is_loading:  # a load under way reads again when done
+            tab.reload()
+        else:
+            tab.stale = True
+
     def _on_semester_changed(self) -> None:
         for tab in self.record_tabs():
             if getattr(tab, "semester_scoped", False) and (tab.has_loaded or tab is self.tabs.currentWidget()):
-                tab.reload()
+                self._reload_when_shown(tab)
         current = self.tabs.currentWidget()
         if hasattr(current, "set_semester"):
             current.set_semester(self.semester_id())
@@ -435,7 +446,8 @@ class MainWindow(QMainWindow):
 
     def _on_tab_changed(self, index: int) -> None:
         tab: Any = self.tabs.widget(index)
-        if hasattr(tab, "reload") and not getattr(tab, "has_loaded", True) and not getattr(tab, "is_loading", False):
+        if hasattr(tab, "reload") and not getattr(tab, "is_loading", False) and (
+                not getattr(tab, "has_loaded", True) or getattr(tab, "stale", False)):
             tab.reload()
         if hasattr(tab, "set_semester"):
             tab.set_semester(self.semester_id())

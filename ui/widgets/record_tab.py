@@ -7,7 +7,7 @@ field, a conflict or refusal in a message, and nothing typed is lost.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
@@ -36,7 +36,7 @@ from models.enums import UserRole
 from ui.widgets.background import run_in_background
 from ui.widgets.record_form import FieldSpec, RecordForm
 from ui.widgets.translation import counted, tr
-from ui.widgets.table_model import Column, Row, RowTableModel
+from ui.widgets.table_model import Column, Row, RowTableModel, column_sort_keys
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -63,6 +63,21 @@ class FilterSpec:
         self.render = render or (lambda value: "" if value is None else getattr(value, "label", str(value)))
 
 
+def _filter_values(filters: Sequence[FilterSpec], rows: Sequence[Row]) -> dict[int, set[Any]]:
+    """Each filter's distinct values in `rows`, empty ones left out."""
+    return {spec.position: {row[spec.position] for row in rows} - {None, ""} for spec in filters}
+
+
+class ListData(NamedTuple):
+    """What a list's worker thread reads and prepares for the window's thread."""
+
+    rows: list[Row]
+    search_texts: list[str]
+    choices: dict[str, list[tuple[Any, str]]]
+    filter_values: dict[int, set[Any]]
+    sort_keys: dict[int, list[Any]]
+
+
 class RecordTab(QWidget):
     kind = "record"
     columns: Sequence[Column] = ()
@@ -83,6 +98,7 @@ class RecordTab(QWidget):
         self.current_version: int | None = None
         self.is_loading = False
         self.has_loaded = False
+        self.stale = False  # changed in the database while hidden: reloads when shown (ui/shell/main_window.py)
         self._pending_select: int | None = None
         self._reload_again = False
         self._columns_sized = False
@@ -231,6 +247,7 @@ class RecordTab(QWidget):
     # ---- list ----------------------------------------------------------------
     def reload(self) -> None:
         """Reload the list on a worker thread; keeps the selection and any unsaved edits."""
+        self.stale = False
         if self.is_loading:
             self._reload_again = True
             return
@@ -242,19 +259,23 @@ class RecordTab(QWidget):
 
         search_texts, read_choices = self.model.search_texts, self.form.read_choices
         self.list_semester = semester  # what the form's choices read too, off this thread
+        filters, sorted_position = list(self.filters), self.model.sorted_position()
 
-        def work() -> tuple[list[Row], list[str], dict[str, list[tuple[Any, str]]]]:
+        def work() -> ListData:
+            # Everything that walks every row happens here, not on the window's thread.
             with database.sessions() as session:
                 rows = self.load_rows(session, semester)
-            return rows, search_texts(rows), read_choices()
+            sort_keys = ({} if sorted_position is None
+                         else {sorted_position: column_sort_keys([row[sorted_position] for row in rows])})
+            return ListData(rows, search_texts(rows), read_choices(), _filter_values(filters, rows), sort_keys)
 
-        def done(result: tuple[list[Row], list[str], dict[str, list[tuple[Any, str]]]]) -> None:
+        def done(result: ListData) -> None:
             if not shiboken6.isValid(self):
                 return  # the tab was closed while its list was loading
             self.is_loading = False
-            rows, texts, choices = result
-            self.form.use_choices(choices)
-            self._set_rows(rows, texts, keep=keep)
+            self.form.use_choices(result.choices)
+            self._set_rows(result.rows, result.search_texts, keep=keep, filter_values=result.filter_values,
+                           sort_keys=result.sort_keys)
             if self._reload_again:
                 self._reload_again = False
                 self.reload()
@@ -276,10 +297,12 @@ class RecordTab(QWidget):
             rows = self.load_rows(session, semester)
         self._set_rows(rows, keep=self._pending_select if self._pending_select is not None else self.current_id)
 
-    def _set_rows(self, rows: list[Row], search_texts: list[str] | None = None, *, keep: int | None) -> None:
+    def _set_rows(self, rows: list[Row], search_texts: list[str] | None = None, *, keep: int | None,
+                  filter_values: dict[int, set[Any]] | None = None,
+                  sort_keys: dict[int, list[Any]] | None = None) -> None:
         self.table.selectionModel().blockSignals(True)
-        self.model.set_rows(rows, search_texts)
-        self._refill_filters(rows)
+        self.model.set_rows(rows, search_texts, sort_keys)
+        self._refill_filters(filter_values if filter_values is not None else _filter_values(self.filters, rows))
         self._apply_filters()
         self.table.selectionModel().blockSignals(False)
         self._pending_select = None
@@ -308,11 +331,10 @@ class RecordTab(QWidget):
             header.resizeSection(column, min(max(header.sectionSize(column), 60), 320))
         self._columns_sized = True
 
-    def _refill_filters(self, rows: list[Row]) -> None:
+    def _refill_filters(self, found: dict[int, set[Any]]) -> None:
         for spec, box in self.filter_boxes:
             chosen = box.currentData()
-            values = sorted({row[spec.position] for row in rows if row[spec.position] not in (None, "")},
-                            key=lambda v: spec.render(v).casefold())
+            values = sorted(found.get(spec.position, set()), key=lambda v: spec.render(v).casefold())
             box.blockSignals(True)
             box.clear()
             box.addItem(self.tr("All: {label}").replace("{label}", tr(spec.label)), None)

@@ -142,12 +142,20 @@ class RowTableModel(QAbstractTableModel):
         columns = self.columns
         return ["\x1f".join(column.render(row[column.position]) for column in columns).casefold() for row in rows]
 
-    def set_rows(self, rows: Sequence[Row], search_texts: list[str] | None = None) -> None:
-        """Show `rows`; `search_texts`, when given, are what `search_texts(rows)` returns."""
+    def sorted_position(self) -> int | None:
+        """The row position of the column the list is sorted by, None when unsorted."""
+        if not 0 <= self._sort_column < len(self.columns):
+            return None
+        return self.columns[self._sort_column].position
+
+    def set_rows(self, rows: Sequence[Row], search_texts: list[str] | None = None,
+                 sort_keys: dict[int, list[Any]] | None = None) -> None:
+        """Show `rows`; `search_texts`, when given, are what `search_texts(rows)` returns, and `sort_keys`
+        {position: column_sort_keys of that position's values}: both made on a list's worker thread."""
         self.beginResetModel()
         self._rows = list(rows)
         self._texts = [None] * len(self._rows)
-        self._sort_keys = {}
+        self._sort_keys = dict(sort_keys or {})
         self._haystacks = search_texts if search_texts is not None else self.search_texts(self._rows)
         self._recompute()
         self.endResetModel()
@@ -190,9 +198,9 @@ class RowTableModel(QAbstractTableModel):
         self._apply_sort()
 
     def _apply_sort(self) -> None:
-        if not 0 <= self._sort_column < len(self.columns):
+        position = self.sorted_position()
+        if position is None:
             return
-        position = self.columns[self._sort_column].position
         keys = self._sort_keys.get(position)
         if keys is None:
             keys = self._sort_keys[position] = column_sort_keys([row[position] for row in self._rows])
