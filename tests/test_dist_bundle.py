@@ -185,6 +185,6 @@ def test_the_window_starts_on_its_own_new_database_and_quits(run: Run, tmp_path:
     events = [line.split(": ", 1)[1].rsplit(" ", 2)[0] for line in result.stderr.splitlines()
               if line.startswith("iad-workshops start-up: ")]
     # A new database has no figures left by an earlier window: its first list is filled when it is read.
-    assert events == ["window shown", "first list filled", "first list current"], result.stderr
+    assert events == ["window shown", "first frame", "first list filled", "first list current"], result.stderr
     # The first start created the local database, in the temporary data folder.
     assert (tmp_path / "iad-data" / "iad-workshops.sqlite3").is_file()
