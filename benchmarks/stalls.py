@@ -97,6 +97,9 @@ measure("open an interview", lambda: evaluations.table.selectRow(0), evaluations
 measure("save an interview", lambda: save(evaluations, "interviewer"), evaluations)
 print(json.dumps(figures))
 window.close()
+# As the program does before it ends (ui/shell/application.py): a list still loading finishes first.
+from PySide6.QtCore import QThreadPool
+QThreadPool.globalInstance().waitForDone()
 '''
 
 
