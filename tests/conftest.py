@@ -215,3 +215,18 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
             flush=True,
         )
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """A test that failed while a form held unsaved edits leaves a window that asks, when pytest-qt closes it,
+    whether to save them: a modal box nobody answers offscreen, and the whole run hung. While the test's
+    windows close, such a question is answered "Discard"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = QMessageBox.question
+    QMessageBox.question = staticmethod(lambda *_args, **_kwargs: QMessageBox.StandardButton.Discard)  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        QMessageBox.question = asked  # type: ignore[method-assign]
