@@ -5,6 +5,8 @@ lines on the large database) were filled with one `addItem` per choice: 90 ms on
 window's thread each time the choices changed. `ChoiceBox` keeps the labels in a
 `QStringListModel`, filled with one call, and the values beside it in a list; `currentData`
 and `findData` answer from that list, with an index of values built when first asked.
+Every drop-down of a form but the time zone's is one, its enumerations too, so that they
+all fill one way.
 """
 from __future__ import annotations
 
@@ -35,9 +37,6 @@ class ChoiceBox(QComboBox):
         self._labels.setData(self._labels.index(row), label)
         self._values.append(value)
         self._rows = None
-
-    def choices(self) -> list[tuple[Any, str]]:
-        return list(zip(self._values, self._labels.stringList(), strict=True))
 
     # QComboBox's own answers, from the list of values: the model holds only the labels.
     def currentData(self, role: int = Qt.ItemDataRole.UserRole) -> Any:  # noqa: N802 (Qt's name)

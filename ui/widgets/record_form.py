@@ -134,7 +134,7 @@ class RecordForm(QWidget):
             stamp.dateTimeChanged.connect(self._on_change)
             return stamp
         if kind in ("enum", "choice", "timezone"):
-            combo = ChoiceBox() if kind == "choice" else QComboBox()
+            combo = QComboBox() if kind == "timezone" else ChoiceBox()
             if kind == "timezone":
                 combo.setEditable(True)
                 # Labels carry cities in two languages: size the box by a zone's name, not the longest label.
@@ -180,7 +180,7 @@ class RecordForm(QWidget):
                 for name, label in timezone_choices():
                     combo.addItem(label, name)
                 combo.blockSignals(False)
-            if not isinstance(combo, QComboBox) or spec.kind == "timezone":
+            if not isinstance(combo, ChoiceBox):
                 continue
             items: list[tuple[Any, str]] = [(None, "—")] if spec.nullable else []
             if spec.kind == "enum" and spec.enum_type is not None:
@@ -192,12 +192,7 @@ class RecordForm(QWidget):
                 continue  # the same choices as shown: refilling thousands of them took a tenth of a second
             self._filled[spec.name] = items
             combo.blockSignals(True)
-            if isinstance(combo, ChoiceBox):
-                combo.set_choices(items)
-            else:
-                combo.clear()
-                for value, label in items:
-                    combo.addItem(label, value)
+            combo.set_choices(items)
             combo.blockSignals(False)
 
     # ---- values --------------------------------------------------------------
@@ -244,14 +239,11 @@ class RecordForm(QWidget):
                     widget.setEditText("" if value is None else str(value))
             else:
                 index = widget.findData(value)
-                if index < 0 and value is not None and spec.retired_choices is not None:
+                if index < 0 and value is not None and spec.retired_choices is not None \
+                        and isinstance(widget, ChoiceBox):
                     label = dict(spec.retired_choices()).get(value)
                     if label is not None:
-                        retired = self.tr("{label} (retired)").replace("{label}", label)
-                        if isinstance(widget, ChoiceBox):
-                            widget.add_choice(value, retired)
-                        else:
-                            widget.addItem(retired, value)
+                        widget.add_choice(value, self.tr("{label} (retired)").replace("{label}", label))
                         self._filled.pop(spec.name, None)  # shown on this record only: refilled for the next
                         index = widget.count() - 1
                 widget.setCurrentIndex(max(index, 0))
