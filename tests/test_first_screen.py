@@ -81,8 +81,9 @@ def test_closing_the_window_keeps_the_overview_it_opened_with(
 
 def test_the_next_start_draws_the_last_figures_before_the_database_layer_loads(
         sqlite_database: Database, world: World, tmp_path: Path) -> None:  # noqa: F811
-    """The snapshot is drawn, marked as refreshing, with neither SQLAlchemy nor the entities loaded; then the
-    figures read from the database replace it."""
+    """The snapshot is drawn, marked as refreshing, with neither SQLAlchemy nor the entities loaded, its charts
+    (and Qt's chart module) once the first frame is on screen; then the figures read from the database
+    replace it."""
     assert sqlite_database.path is not None
     real = computed(sqlite_database, world.semester)
     # Figures that differ from the database's, so that the refresh is seen to replace them.
@@ -96,8 +97,11 @@ def test_the_next_start_draws_the_last_figures_before_the_database_layer_loads(
         "def first(window):\n"
         "    tab = window.tabs.currentWidget()\n"
         "    print('first', tab.objectName(), tab.cards['topics'].value.text(), tab.refreshing.isVisibleTo(tab),\n"
-        "          tab.title.text(), window.has_database,\n"
-        "          [m for m in ('sqlalchemy', 'models.base', 'app.storage.database') if m in sys.modules])\n"
+        "          tab.title.text(), window.has_database, sorted(tab.chart_views),\n"
+        "          [m for m in ('sqlalchemy', 'models.base', 'app.storage.database', 'PySide6.QtCharts')\n"
+        "           if m in sys.modules])\n"
+        "    tab.charts_drawn.connect(lambda: print('charts', window.has_database, tab.refreshing.isVisibleTo(tab),\n"
+        "                                             tab.chart_views['reports'].chart().series()[0].barSets()[0].at(3)))\n"
         "    def check():\n"
         "        if window.has_database and tab.has_loaded:\n"
         "            print('then', window.tabs.currentWidget() is tab, tab.cards['topics'].value.text(),\n"
@@ -114,8 +118,11 @@ def test_the_next_start_draws_the_last_figures_before_the_database_layer_loads(
         "XDG_CONFIG_HOME": str(tmp_path / "xdg"), "LANGUAGE": "en", "LANG": "C.UTF-8"})
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
-    assert lines[0] == "first overview_tab 999 True 2026 Fall in numbers False []"
-    assert lines[1] == f"then True {real.topics_total} False"
+    assert lines[0] == "first overview_tab 999 True 2026 Fall in numbers False [] []"
+    # The reports chart's "Owed" bar, of the last figures, before the database is open.
+    assert lines[1] == f"charts False True {float(real.reports_owed)}"
+    assert lines[2] == f"charts True True {float(real.reports_owed)}"  # drawn again with the computed figures
+    assert lines[3] == f"then True {real.topics_total} False"
 
 
 def test_a_database_that_fails_to_open_replaces_the_last_figures(qtbot: QtBot, tmp_path: Path) -> None:

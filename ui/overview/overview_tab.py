@@ -11,16 +11,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalBarSeries,
-    QHorizontalStackedBarSeries,
-    QStackedBarSeries,
-    QValueAxis,
-)
 from PySide6.QtCore import QMargins, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
@@ -45,6 +35,8 @@ from models.enums import ProposalStatus
 from ui.widgets.table_model import ListModel
 
 if TYPE_CHECKING:
+    from PySide6.QtCharts import QChart, QChartView, QValueAxis
+
     from app.storage.database import Database
     from ui.overview.first_steps import FirstStepsPage
 
@@ -59,6 +51,7 @@ STATUS_COLOURS = {
     ProposalStatus.DECLINED: "#C62828",
 }
 CATEGORY_COLOURS = {"overdue_report": "#C62828", "interview_due": "#B26A00", "workshop_not_held": "#5B5B5B"}
+CHARTS = ("topics", "workshops", "reports", "evaluation")  # left to right
 
 
 # Beyond these, bars get too thin to read: months become years, departments the extremes.
@@ -147,6 +140,7 @@ class OverviewTab(QWidget):
 
     open_record = Signal(str, int)
     loaded = Signal()
+    charts_drawn = Signal()
     first_step = Signal(str)  # a button of the first-steps page: semester, departments, partners, import, lists, demo
 
     def __init__(self, database: Database | None, settings: Settings, parent: QWidget | None = None, *,
@@ -193,13 +187,21 @@ class OverviewTab(QWidget):
         for card in self.cards.values():
             cards.addWidget(card)
 
-        self.chart_views = {name: self._chart_view(name) for name in ("topics", "workshops", "reports", "evaluation")}
+        # The charts' views are made with the first charts: Qt's chart module and four charts took a tenth of
+        # the window's first frame, which the figures and the list need not wait for (`show_snapshot`).
+        self.chart_views: dict[str, QChartView] = {}
+        self._chart_slots: dict[str, QVBoxLayout] = {}
+        self.charts_pending: SemesterOverview | None = None
         charts = QWidget()
         grid = QGridLayout(charts)
         grid.setContentsMargins(0, 0, 0, 0)
         # One row of charts above a full-width list, so every column of the list fits.
-        for column, name in enumerate(("topics", "workshops", "reports", "evaluation")):
-            grid.addWidget(self.chart_views[name], 0, column)
+        for column, name in enumerate(CHARTS):
+            slot = QWidget()
+            slot.setMinimumSize(240, 240)
+            self._chart_slots[name] = QVBoxLayout(slot)
+            self._chart_slots[name].setContentsMargins(0, 0, 0, 0)
+            grid.addWidget(slot, 0, column)
             grid.setColumnStretch(column, 1)
 
         self.actions_model = ActionItemsModel(self)
@@ -266,9 +268,10 @@ class OverviewTab(QWidget):
         return self.has_loaded or self.shows_snapshot
 
     def show_snapshot(self, overview: SemesterOverview) -> None:
-        """Draw the figures the last window left, marked as refreshing until they are computed again."""
+        """Draw the figures the last window left, marked as refreshing until they are computed again; their
+        charts wait for `draw_pending_charts` (the window calls it once its first frame is on screen)."""
         self._semester_id = overview.semester_id
-        self.show_overview(overview)
+        self.show_overview(overview, charts_later=True)
         self.shows_snapshot = True
         self.refreshing.show()
 
@@ -353,15 +356,15 @@ class OverviewTab(QWidget):
     def _activate(self, index: QModelIndex) -> None:
         self.activate_row(index.row())
 
-    def _chart_view(self, name: str) -> QChartView:
-        view = QChartView()
-        view.setObjectName(f"chart_{name}")
-        view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setMinimumSize(240, 240)
-        return view
-
     def _set_chart(self, name: str, chart: QChart) -> None:
-        view = self.chart_views[name]
+        view = self.chart_views.get(name)
+        if view is None:
+            from PySide6.QtCharts import QChartView
+
+            view = self.chart_views[name] = QChartView()
+            view.setObjectName(f"chart_{name}")
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._chart_slots[name].addWidget(view)
         old = view.chart()
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.setBackgroundRoundness(0)
@@ -375,19 +378,30 @@ class OverviewTab(QWidget):
         if old is not None:
             old.deleteLater()  # the view releases, but does not delete, the chart it showed
 
-    def show_overview(self, overview: SemesterOverview) -> None:
+    def show_overview(self, overview: SemesterOverview, *, charts_later: bool = False) -> None:
+        """Show `overview`: the figures and the list at once, the charts too unless `charts_later`."""
         self.overview = overview
         self.title.setText(self.tr("{semester} in numbers").replace("{semester}", overview.semester_name))
         self._fill_cards(overview)
-        self._set_chart("topics", self._topics_chart(overview))
-        self._set_chart("workshops", self._workshops_chart(overview))
-        self._set_chart("reports", self._reports_chart(overview))
-        self._set_chart("evaluation", self._evaluation_chart(overview))
+        self.charts_pending = overview
+        if not charts_later:
+            self.draw_pending_charts()
         self.actions_model.set_rows(overview.action_items)
         if not self._columns_fitted and overview.action_items:
             self._fit_columns()
             self._columns_fitted = True
         self.actions_box.setTitle(self.tr("Needs action ({n})").replace("{n}", str(len(overview.action_items))))
+
+    def draw_pending_charts(self) -> None:
+        """Draw the charts of the figures shown, if they are not drawn yet."""
+        overview, self.charts_pending = self.charts_pending, None
+        if overview is None or not shiboken6.isValid(self):
+            return
+        self._set_chart("topics", self._topics_chart(overview))
+        self._set_chart("workshops", self._workshops_chart(overview))
+        self._set_chart("reports", self._reports_chart(overview))
+        self._set_chart("evaluation", self._evaluation_chart(overview))
+        self.charts_drawn.emit()
 
     def _fit_columns(self) -> None:
         """The short columns as wide as their widest text in the first hundred lines, as the view's own
@@ -442,6 +456,8 @@ class OverviewTab(QWidget):
             self.tr("Overdue reports, departments due for an interview, past workshops not marked held."))
 
     def _topics_chart(self, o: SemesterOverview) -> QChart:
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QHorizontalStackedBarSeries
+
         chart = QChart()
         chart.setTitle(self.tr("Topics by area and status"))
         areas = list(o.topics_by_area)
@@ -469,6 +485,8 @@ class OverviewTab(QWidget):
         return chart
 
     def _workshops_chart(self, o: SemesterOverview) -> QChart:
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QStackedBarSeries
+
         chart = QChart()
         if not o.workshops_by_month:
             chart.setTitle(self.tr("Workshops by month — none yet"))
@@ -508,6 +526,8 @@ class OverviewTab(QWidget):
         return chart
 
     def _reports_chart(self, o: SemesterOverview) -> QChart:
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QHorizontalBarSeries
+
         chart = QChart()
         chart.setTitle(self.tr("Reports: submission {s}, publication {p}").replace(
             "{s}", percent(o.submission_rate)).replace("{p}", percent(o.publication_rate)))
@@ -534,6 +554,8 @@ class OverviewTab(QWidget):
         return chart
 
     def _evaluation_chart(self, o: SemesterOverview) -> QChart:
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QHorizontalBarSeries, QValueAxis
+
         chart = QChart()
         if not o.evaluation_scores:
             chart.setTitle(self.tr("Average evaluation score per department<br>(no interviews yet)"))
@@ -573,6 +595,8 @@ class OverviewTab(QWidget):
     @staticmethod
     def _count_axis(top: int) -> QValueAxis:
         """An axis of counts with at most six ticks, each on a round number (1, 2 or 5 × 10^k apart)."""
+        from PySide6.QtCharts import QValueAxis
+
         axis = QValueAxis()
         axis.setLabelFormat("%d")
         step = nice_step(max(1, top))

@@ -10,7 +10,7 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -75,6 +75,10 @@ def start_window(database_url: str | None = None, on_shown: Callable[[MainWindow
     def after_first_frame() -> None:
         if on_first_frame is not None:
             on_first_frame(window)
+        if window.early_overview is not None:
+            # The last figures' charts, before the worker starts: drawn while it imports, each of their
+            # calls into Python would wait for the interpreter lock.
+            window.early_overview.draw_pending_charts()
         gc.enable()  # off from the command line's start until now (app/cli.py)
         # The worker also gives the log its file: importing logging.handlers held the window's thread 30-70 ms.
         window.open_in_background(url, before=error_report.configure_logging)
@@ -138,7 +142,8 @@ def run_gui(database_url: str | None = None) -> int:
 class StartupReport:
     """IAD_STARTUP_REPORT=1 prints, on standard error, in seconds since the window was asked for: when the
     window was shown (the event loop idle after showing it), when its first frame was painted, when its
-    first list was filled (figures painted on screen, the last window's included) and when it was current
+    first list was filled (figures painted on screen, the last window's included; their charts follow,
+    "first screen complete", when the first frame showed the last window's figures) and when it was current
     (read from the database); then how long the window's thread stalled from its
     showing until one second after that (a 10 ms timer's longest gap, and how many ticks came over 100 ms
     late) and the peak memory. IAD_STARTUP_REPORT=quit then closes the window as an officer does
@@ -173,6 +178,12 @@ class StartupReport:
         self.painted = True
         self._say("first frame")
         self._check()
+        overview = window.early_overview
+        if overview is not None and overview.charts_pending is not None:
+            # A chart view paints in its viewport.
+            overview.charts_drawn.connect(lambda: AfterFirstPaint(
+                overview.chart_views["topics"].viewport(), lambda: self._say("first screen complete")),
+                Qt.ConnectionType.SingleShotConnection)
 
     def _tick(self) -> None:
         now = time.perf_counter()
