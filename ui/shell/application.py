@@ -72,16 +72,22 @@ def start_window(database_url: str | None = None, on_shown: Callable[[MainWindow
 
     draw_last_overview(window, url)
 
-    def after_first_frame() -> None:
-        if on_first_frame is not None:
-            on_first_frame(window)
-        if window.early_overview is not None:
-            # The last figures' charts, before the worker starts: drawn while it imports, each of their
-            # calls into Python would wait for the interpreter lock.
-            window.early_overview.draw_pending_charts()
+    def open_database() -> None:
         gc.enable()  # off from the command line's start until now (app/cli.py)
         # The worker also gives the log its file: importing logging.handlers held the window's thread 30-70 ms.
         window.open_in_background(url, before=error_report.configure_logging)
+
+    def after_first_frame() -> None:
+        if on_first_frame is not None:
+            on_first_frame(window)
+        overview = window.early_overview
+        if overview is None or overview.charts_pending is None:
+            open_database()
+            return
+        # The last figures' charts, drawn and painted before the worker starts: while it imports, their
+        # painting waited for the interpreter lock at every call into Python and took three times as long.
+        overview.draw_pending_charts()
+        AfterFirstPaint(overview.chart_views["topics"].viewport(), open_database)
 
     AfterFirstPaint(window, after_first_frame)
     window.show()
