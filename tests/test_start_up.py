@@ -317,3 +317,22 @@ def test_a_window_closed_before_its_first_frame_does_not_open_the_database(qtbot
     AfterFirstPaint(window, lambda: ran.append(True))
     qtbot.wait(AfterFirstPaint.FALLBACK_MS + 100)
     assert ran == [] and window.painted == 0
+
+
+def test_work_waiting_for_a_widget_that_is_never_painted_runs_while_its_window_is_open(qtbot: QtBot) -> None:
+    """The database opens after the last figures' charts are painted, or without them if they are hidden."""
+    window = PaintRecorder()
+    qtbot.addWidget(window)
+    charts = PaintRecorder()
+    charts.setParent(window)
+    charts.hide()
+    window.show()
+    ran: list[int] = []
+    AfterFirstPaint(charts, lambda: ran.append(charts.painted), unless_hidden=window)
+    qtbot.waitUntil(lambda: bool(ran), timeout=AfterFirstPaint.FALLBACK_MS + 2_000)
+    assert ran == [0]
+    closed: list[bool] = []
+    AfterFirstPaint(charts, lambda: closed.append(True), unless_hidden=window)
+    window.close()
+    qtbot.wait(AfterFirstPaint.FALLBACK_MS + 100)
+    assert closed == []

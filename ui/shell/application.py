@@ -87,7 +87,7 @@ def start_window(database_url: str | None = None, on_shown: Callable[[MainWindow
         # The last figures' charts, drawn and painted before the worker starts: while it imports, their
         # painting waited for the interpreter lock at every call into Python and took three times as long.
         overview.draw_pending_charts()
-        AfterFirstPaint(overview.chart_views["topics"].viewport(), open_database)
+        AfterFirstPaint(overview.chart_views["topics"].viewport(), open_database, unless_hidden=window)
 
     AfterFirstPaint(window, after_first_frame)
     window.show()
@@ -103,13 +103,15 @@ class AfterFirstPaint(QObject):
     frame by 40-120 ms: painting calls into Python (the lists' models) again and again, and
     each call waited for the worker's imports to let go of Python's interpreter lock. A window
     that is not painted (opened minimised) gets `work` after FALLBACK_MS; a window closed
-    before then never does."""
+    before then never does (`unless_hidden`: the window whose closing cancels it, when `window`
+    is one of its widgets)."""
 
     FALLBACK_MS = 300
 
-    def __init__(self, window: QWidget, work: Callable[[], object]) -> None:
+    def __init__(self, window: QWidget, work: Callable[[], object], *, unless_hidden: QWidget | None = None) -> None:
         super().__init__(window)
         self.window = window
+        self.unless_hidden = unless_hidden or window
         self.work: Callable[[], object] | None = work
         window.installEventFilter(self)
         QTimer.singleShot(self.FALLBACK_MS, self, self._run)
@@ -122,7 +124,7 @@ class AfterFirstPaint(QObject):
         return False
 
     def _run(self) -> None:
-        if self.work is None or not self.window.isVisible():
+        if self.work is None or not self.unless_hidden.isVisible():
             return
         work, self.work = self.work, None
         self.window.removeEventFilter(self)
