@@ -11,7 +11,7 @@ from app.settings import Settings
 from app.views.overview_figures import DepartmentScore, MonthCount, SemesterOverview
 from models import Semester
 from tests.test_outcomes_ui import TODAY, World, world  # noqa: F401 - the fixture is used by name
-from ui.overview.overview_tab import OverviewTab, nice_step
+from ui.overview.overview_tab import LABEL_LINE, OverviewTab, axis_label, nice_step
 
 
 def bar_values(tab: OverviewTab, chart: str) -> list[list[float]]:
@@ -137,3 +137,16 @@ def test_long_names_on_the_chart_axes_are_whole_on_two_lines(qtbot: QtBot, sqlit
         axis = tab.chart_views[name].chart().axes()[0]
         assert set(axis.categories()) == expected
         assert not axis.truncateLabels()  # Qt would otherwise cut a label to "…" where it lacks room
+
+
+def test_a_long_name_beside_a_chart_fits_the_room_qt_gives_it() -> None:
+    """Qt cuts a side label off at 40 % of the chart's width; in a 1280-pixel window that is about 18 characters."""
+    for name, label in (
+            ("Innovation and Entrepreneurship Center", "Innovation and<br>Entrepreneurship<br>Center"),
+            ("School of Continuing Education", "School of<br>Continuing<br>Education"),
+            ("Center for Teaching and Learning Development", "Center for<br>Teaching and<br>Learning…"),
+            ("实验室与设备管理处", "实验室与设备管理处"),
+            ("实验室与设备管理处教学发展中心", "实验室与设备管理处<br>教学发展中心"),
+            ("Library", "Library")):
+        assert axis_label(name) == label
+        assert all(len(line) <= LABEL_LINE for line in label.split("<br>"))

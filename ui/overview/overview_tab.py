@@ -6,6 +6,8 @@ only draws it. Activating a line of "Needs action" (double-click or Enter) emits
 """
 from __future__ import annotations
 
+import textwrap
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -52,6 +54,7 @@ STATUS_COLOURS = {
 }
 CATEGORY_COLOURS = {"overdue_report": "#C62828", "interview_due": "#B26A00", "workshop_not_held": "#5B5B5B"}
 CHARTS = ("topics", "workshops", "reports", "evaluation")  # left to right
+LABEL_LINE = 18  # characters a line of a chart's side labels holds in the narrowest window
 
 
 # Beyond these, bars get too thin to read: months become years, departments the extremes.
@@ -68,6 +71,21 @@ def nice_step(top: int, most: int = 5) -> int:
             if top <= step * most:
                 return step
         magnitude *= 10
+
+
+def axis_label(text: str) -> str:
+    """A name on a bar chart's side, on up to three lines of at most LABEL_LINE characters.
+
+    Qt gives those labels at most 40 % of the chart's width (about 115 pixels in a window
+    1280 pixels wide) and cuts off what does not fit; it does not wrap them itself."""
+    if " " in text:
+        lines = textwrap.wrap(text, LABEL_LINE, max_lines=3, placeholder="…")
+    else:  # a Chinese name has no spaces, and each of its characters is as wide as two Latin ones
+        step = LABEL_LINE // 2 if any(unicodedata.east_asian_width(ch) in "WF" for ch in text) else LABEL_LINE
+        lines = [text[i:i + step] for i in range(0, len(text), step)]
+        if len(lines) > 3:
+            lines = [*lines[:2], lines[2][:-1] + "…"]
+    return "<br>".join(lines)
 
 
 def percent(rate: float | None) -> str:
@@ -479,7 +497,7 @@ class OverviewTab(QWidget):
         chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.setTruncateLabels(False)
-        categories.append([self._short(area) for area in reversed(areas)])
+        categories.append([axis_label(area) for area in reversed(areas)])
         values = self._count_axis(max(sum(c.values()) for c in o.topics_by_area.values()))
         chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
@@ -583,7 +601,7 @@ class OverviewTab(QWidget):
         chart.addSeries(series)
         departments = QBarCategoryAxis()
         departments.setTruncateLabels(False)
-        departments.append([self._short(s.department) for s in scores])
+        departments.append([axis_label(s.department) for s in scores])
         values = QValueAxis()
         values.setRange(0, 5)
         values.setTickCount(6)
@@ -608,14 +626,3 @@ class OverviewTab(QWidget):
         axis.setTickCount(ticks + 1)
         return axis
 
-    @staticmethod
-    def _short(text: str, limit: int = 28) -> str:
-        # Category axes do not wrap by themselves: a long name breaks onto a second line at a space,
-        # so it needs neither the axis's "…" nor so much room that the bars are squeezed to nothing.
-        if len(text) <= limit // 2 or " " not in text:
-            return text if len(text) <= limit else text[: limit - 1] + "…"
-        middle = len(text) // 2
-        cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - middle))
-        first, second = text[:cut], text[cut + 1:]
-        second = second if len(second) <= limit else second[: limit - 1] + "…"
-        return f"{first}<br>{second}"
