@@ -426,8 +426,8 @@ class OverviewTab(QWidget):
 
     def _fit_columns(self) -> None:
         """The short columns as wide as their widest text in the first hundred lines, as the view's own
-        fitting makes them, but measuring each text once (the view asks every cell for seven roles: a
-        tenth of the time the Overview takes to appear), and each different text once."""
+        fitting makes them, but from the lines' texts, each different one measured once (the view asks
+        every cell for seven roles: a tenth of the time the Overview takes to appear)."""
         view, model = self.actions_view, self.actions_model
         metrics = view.fontMetrics()
         # What the item delegate adds around a text (twice the focus frame's margin and a pixel in the common
