@@ -100,17 +100,23 @@ def test_the_next_start_draws_the_last_figures_before_the_database_layer_loads(
         "          tab.title.text(), window.has_database, sorted(tab.chart_views),\n"
         "          [m for m in ('sqlalchemy', 'models.base', 'app.storage.database', 'PySide6.QtCharts')\n"
         "           if m in sys.modules])\n"
-        "    tab.charts_drawn.connect(lambda: print('charts', window.has_database, tab.refreshing.isVisibleTo(tab),\n"
-        "                                             tab.chart_views['reports'].chart().series()[0].barSets()[0].at(3)))\n"
         "    def check():\n"
         "        if window.has_database and tab.has_loaded:\n"
+        "            chart = tab.chart_views['reports'].chart()\n"
         "            print('then', window.tabs.currentWidget() is tab, tab.cards['topics'].value.text(),\n"
-        "                  tab.refreshing.isVisibleTo(tab))\n"
+        "                  tab.refreshing.isVisibleTo(tab), chart is not charts[0], owed(chart))\n"
         "            window.close()\n"
         "        else:\n"
         "            QTimer.singleShot(20, check)\n"
         "    check()\n"
-        "start_window(sys.argv[1], first)\n"
+        "charts = []\n"
+        "def owed(chart):\n"
+        "    return chart.series()[0].barSets()[0].at(3)\n"
+        "def first_screen(window):\n"
+        "    tab = window.tabs.currentWidget()\n"
+        "    charts.append(tab.chart_views['reports'].chart())\n"
+        "    print('charts', window.has_database, tab.refreshing.isVisibleTo(tab), owed(charts[0]))\n"
+        "start_window(sys.argv[1], first, on_first_screen=first_screen)\n"
         "QApplication.exec()\n"
     )
     result = run_python(code, str(sqlite_database.path), extra_env={
@@ -119,10 +125,10 @@ def test_the_next_start_draws_the_last_figures_before_the_database_layer_loads(
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
     assert lines[0] == "first overview_tab 999 True 2026 Fall in numbers False [] []"
-    # The reports chart's "Owed" bar, of the last figures, before the database is open.
+    # The reports chart's "Owed" bar, of the last figures, painted before the database is open.
     assert lines[1] == f"charts False True {float(real.reports_owed)}"
-    assert lines[2] == f"charts True True {float(real.reports_owed)}"  # drawn again with the computed figures
-    assert lines[3] == f"then True {real.topics_total} False"
+    # The charts drawn again with the computed figures.
+    assert lines[2] == f"then True {real.topics_total} False True {float(real.reports_owed)}"
 
 
 def test_a_database_that_fails_to_open_replaces_the_last_figures(qtbot: QtBot, tmp_path: Path) -> None:

@@ -161,7 +161,6 @@ class OverviewTab(QWidget):
 
     open_record = Signal(str, int)
     loaded = Signal()
-    charts_drawn = Signal()
     first_step = Signal(str)  # a button of the first-steps page: semester, departments, partners, import, lists, demo
 
     def __init__(self, database: Database | None, settings: Settings, parent: QWidget | None = None, *,
@@ -422,7 +421,6 @@ class OverviewTab(QWidget):
         self._set_chart("workshops", self._workshops_chart(overview))
         self._set_chart("reports", self._reports_chart(overview))
         self._set_chart("evaluation", self._evaluation_chart(overview))
-        self.charts_drawn.emit()
 
     def _fit_columns(self) -> None:
         """The short columns as wide as their widest text in the first hundred lines, as the view's own

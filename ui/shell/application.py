@@ -10,7 +10,7 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -52,11 +52,13 @@ def use_shipped_chinese_font() -> None:
 
 
 def start_window(database_url: str | None = None, on_shown: Callable[[MainWindow], None] | None = None,
-                 on_first_frame: Callable[[MainWindow], None] | None = None) -> MainWindow:
+                 on_first_frame: Callable[[MainWindow], None] | None = None, *,
+                 on_first_screen: Callable[[MainWindow], None] | None = None) -> MainWindow:
     """Show the main window at once and open its database behind it (see ui/shell/main_window.py).
 
     `on_shown(window)` runs when the event loop is first idle after showing the window, before it has
-    painted; `on_first_frame(window)` once it has painted, before the database starts opening."""
+    painted; `on_first_frame(window)` once it has painted; `on_first_screen(window)` once the charts of the
+    last window's figures are painted too, when it showed them: both before the database starts opening."""
     ensure_application()
     from ui.shell import error_report
     error_report.install_hook()
@@ -87,7 +89,14 @@ def start_window(database_url: str | None = None, on_shown: Callable[[MainWindow
         # The last figures' charts, drawn and painted before the worker starts: while it imports, their
         # painting waited for the interpreter lock at every call into Python and took three times as long.
         overview.draw_pending_charts()
-        AfterFirstPaint(overview.chart_views["topics"].viewport(), open_database, unless_hidden=window)
+
+        def after_charts() -> None:
+            if on_first_screen is not None:
+                on_first_screen(window)
+            open_database()
+
+        # A chart view paints in its viewport.
+        AfterFirstPaint(overview.chart_views["topics"].viewport(), after_charts, unless_hidden=window)
 
     AfterFirstPaint(window, after_first_frame)
     window.show()
@@ -137,7 +146,8 @@ def run_gui(database_url: str | None = None) -> int:
     # Kept alive until the event loop ends: only timers refer to it otherwise.
     reporter = StartupReport(started, quit_when_loaded=report == "quit") if report else None
     window = start_window(database_url, reporter.shown if reporter is not None else None,
-                          reporter.first_frame if reporter is not None else None)
+                          reporter.first_frame if reporter is not None else None,
+                          on_first_screen=reporter.first_screen if reporter is not None else None)
     code = QApplication.exec()
     del reporter
     # Work still running on the thread pool (the database opening, a list loading) ends before Python does.
@@ -186,12 +196,9 @@ class StartupReport:
         self.painted = True
         self._say("first frame")
         self._check()
-        overview = window.early_overview
-        if overview is not None and overview.charts_pending is not None:
-            # A chart view paints in its viewport.
-            overview.charts_drawn.connect(lambda: AfterFirstPaint(
-                overview.chart_views["topics"].viewport(), lambda: self._say("first screen complete")),
-                Qt.ConnectionType.SingleShotConnection)
+
+    def first_screen(self, _window: MainWindow) -> None:
+        self._say("first screen complete")
 
     def _tick(self) -> None:
         now = time.perf_counter()
