@@ -40,6 +40,15 @@ def _say(message: str) -> None:
     print(message, flush=True)
 
 
+def _keep_first_screen(database: Database) -> None:
+    """Leave the Overview beside a local database this command made or replaced, for the first window on it to
+    draw at once (app/views/first_screen.py)."""
+    from app.i18n import current_language
+    from app.views.first_screen import keep_for_next_start
+
+    keep_for_next_start(database, Settings.load(), current_language())
+
+
 # ---- demo --------------------------------------------------------------------
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.demo.builder import database_is_empty, fill_demo
@@ -62,6 +71,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                     print(f"\r{stage}: {done}/{total}   ", end="", file=sys.stderr, flush=True)
 
             counts = fill_demo(session, args.size, progress=progress)
+        _keep_first_screen(database)
         if not args.quiet:
             print(file=sys.stderr)
         _say(_("Demo data added to {db}:").format(db=database.description))
@@ -118,7 +128,10 @@ def cmd_db_restore(args: argparse.Namespace) -> int:
     _say(_("Restored {db} from {file}; the replaced database was kept as {kept}.").format(
         db=path, file=args.file, kept=kept))
     reopened = _database(args)  # upgrades an older backup to this version
-    reopened.close()
+    try:
+        _keep_first_screen(reopened)  # the replaced database's figures are not the restored one's
+    finally:
+        reopened.close()
     return 0
 
 
@@ -159,6 +172,7 @@ def cmd_db_info(args: argparse.Namespace) -> int:
 def cmd_db_copy(args: argparse.Namespace) -> int:
     from app.storage.credentials import PasswordStore
     from app.storage.transfer import copy_database
+    from app.views.first_screen import database_file
 
     source = args.from_url or resolve_database_url(args.database, Settings.load())
 
@@ -169,6 +183,14 @@ def cmd_db_copy(args: argparse.Namespace) -> int:
     report = copy_database(source, args.to, progress=progress, passwords=PasswordStore())
     if not args.quiet:
         print(file=sys.stderr)
+    if database_file(args.to) is not None:
+        from app.storage.database import open_database
+
+        copied = open_database(args.to)
+        try:
+            _keep_first_screen(copied)
+        finally:
+            copied.close()
     _say(_("Copied {rows} rows in {tables} tables from {source} to {target}; every table's row count matches.").format(
         rows=report.total, tables=len(report.rows), source=report.source, target=report.target))
     return 0

@@ -14,13 +14,13 @@ and its peak memory. Each run has its own profile:
   the Overview;
 - remembered: settings saved by an earlier session that ended on the Reports tab.
 
-The database has been opened and closed before, by a warm-up run with a profile of its
-own, as a database in use has: that leaves the Overview's figures beside it
+The database is as `demo` made it: with the Overview a new window opens with beside it
 (`large.sqlite3-overview.json`, app/views/first_screen.py), which a start draws before its
-database is open. The same start is also measured on a database no window has closed yet
-(the file removed before each run). Each start reports its first list "filled" (figures on
-screen, the last window's included, marked as refreshing) and "current" (read from the
-database).
+database is open; that file is put back as `demo` left it before each run (the run's window
+keeps its own figures there too). The same start is also measured with no figures file (the
+file removed before each run), as on a database copied without it or a shared PostgreSQL
+database. Each start reports its first list "filled" (figures on screen, the last ones kept
+included, marked as refreshing) and "current" (read from the database).
 
 A bare QMainWindow in a fresh interpreter is launched alternately with the command,
 so that every ratio compares two launches made under the same load. Typing and
@@ -133,21 +133,25 @@ def spread(values: list[float], unit: str = "s", scale: float = 1.0, digits: int
 def startup(db: Path, runs: int = 7, *, profile: str = "fresh", bytecode_cache: bool = True,
             last_figures: bool = True) -> None:
     """The real command, `python -m app --database FILE`, against a bare window, alternately; each run of the
-    command with a new profile folder. Without `last_figures` the Overview's snapshot is removed before each
-    run."""
+    command with a new profile folder. Before each run the Overview's figures file is put back as `demo` left
+    it, or without `last_figures` removed."""
     env = child_env(bytecode_cache=bytecode_cache)
     app_command = [sys.executable, "-m", "app", "--database", str(db)]
     snapshot = snapshot_file(db)
+    if not snapshot.exists():
+        raise SystemExit(f"{snapshot} is missing: remove {db} for large_database() to make both again")
+    as_made = snapshot.read_bytes()
     with tempfile.TemporaryDirectory(prefix="iad-bench-") as scratch:
         def app_run(n: int) -> dict[str, float]:
-            if not last_figures:
+            if last_figures:
+                snapshot.write_bytes(as_made)
+            else:
                 snapshot.unlink(missing_ok=True)
             return launch(app_command, profile_env(env, profile, Path(scratch) / f"run{n}"))
 
-        # Warm-up: fills the bytecode cache and the disk cache; the command's run is the earlier session
-        # that closed a window on the database.
+        # Warm-up: fills the bytecode cache and the disk cache.
         launch([sys.executable, "-c", BARE], env)
-        launch(app_command, profile_env(env, "fresh", Path(scratch) / "earlier"))
+        app_run(0)
         bare_shown, bare, shown, frame, filled, complete, current, stalls, rss = [], [], [], [], [], [], [], [], []
         failed = 0
         for n in range(1, runs + 1):
@@ -171,8 +175,9 @@ def startup(db: Path, runs: int = 7, *, profile: str = "fresh", bytecode_cache: 
         ratios = [v / r for v, r in zip(values, bare_values, strict=True)]
         return f"{spread(values)}; against the bare window of the same pair {spread(ratios, 'x', digits=2)}"
 
-    database_state = ("the Overview's figures left by the last window" if last_figures
-                      else "a database no window has closed yet (no figures left)")
+    snapshot.write_bytes(as_made)
+    database_state = ("the database as `demo` made it, its Overview's figures beside it" if last_figures
+                      else "no figures file beside the database")
     print(f"start-up, {profile} profile, {database_state}, {'with' if bytecode_cache else 'without'} bytecode cache, "
           f"{len(bare)} pairs ({load()}){f'; {failed} launches failed' if failed else ''}:")
     print(f"  bare PySide6 window: shown {spread(bare_shown)}; first frame {spread(bare)}")

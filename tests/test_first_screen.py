@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.settings import Settings
 from app.storage.database import Database
-from app.views.first_screen import load_snapshot, save_snapshot, snapshot_file
+from app.views.first_screen import keep_for_next_start, load_snapshot, save_snapshot, snapshot_file
 from app.views.overview import semester_overview
 from app.views.overview_figures import SemesterOverview, from_plain, to_plain
 from tests.test_outcomes_ui import TODAY, World, world  # noqa: F401 - the fixture is used by name
@@ -74,9 +75,49 @@ def test_closing_the_window_keeps_the_overview_it_opened_with(
     qtbot.waitUntil(lambda: overview.has_loaded and not overview.is_loading, timeout=20_000)
     assert window.start_semester_id == world.semester
     shown = overview.overview
+    # Kept once computed, before the window closes: a window that never closes normally leaves them too.
+    qtbot.waitUntil(lambda: load_snapshot(str(sqlite_database.path), "en") is not None, timeout=10_000)
+    assert load_snapshot(str(sqlite_database.path), "en") == shown
+    snapshot_file(sqlite_database.path).unlink()
     window.close()
     assert load_snapshot(str(sqlite_database.path), "en") == shown
     window.database.close()
+
+
+def test_the_commands_that_make_a_database_leave_its_first_screen(tmp_path: Path) -> None:
+    """`demo`, `db restore` and `db copy` to a file leave the Overview a new window opens with (the current
+    semester's) beside the database they made, so that even its first window draws it at once."""
+    from app.cli import main
+    from app.directory.organisation import current_semester
+    from app.storage.database import open_database
+
+    made = tmp_path / "made.sqlite3"
+    assert main(["--database", str(made), "demo"]) == 0
+    left = load_snapshot(str(made), "en")
+    database = open_database(f"sqlite:///{made}")
+    with database.sessions() as session:
+        semester = current_semester(session)
+        assert semester is not None
+        current = semester_overview(session, semester.id, date.today(), settings=Settings.load())
+    database.close()
+    assert left == current and left.semester_name == semester.name and left.topics_total > 0
+
+    copied = tmp_path / "copied.sqlite3"
+    assert main(["--database", str(made), "db", "copy", "--to", f"sqlite:///{copied}", "--quiet"]) == 0
+    assert load_snapshot(str(copied), "en") == current
+
+    # A restore replaces the figures of the database it replaced with the restored one's.
+    backup = tmp_path / "backup.sqlite3"
+    assert main(["--database", str(made), "db", "backup", str(backup)]) == 0
+    save_snapshot(made, replace(current, topics_total=999), "en")
+    assert main(["--database", str(made), "db", "restore", str(backup)]) == 0
+    assert load_snapshot(str(made), "en") == current
+
+    # A new, empty database's window shows its first steps, not figures.
+    empty = open_database(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    assert keep_for_next_start(empty, Settings(), "en") is None
+    assert empty.path is not None and not snapshot_file(empty.path).exists()
+    empty.close()
 
 
 def test_the_next_start_draws_the_last_figures_before_the_database_layer_loads(

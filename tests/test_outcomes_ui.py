@@ -384,6 +384,8 @@ class FakeWindow(QMainWindow):
     def __init__(self, database: Database) -> None:
         super().__init__()
         self.database = database
+        self.has_database = True
+        self.start_semester_id: int | None = None  # the semester the window opened with
         self.settings = Settings()
         self.actor = OFFICER
         self.tabs = QTabWidget()

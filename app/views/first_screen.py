@@ -1,10 +1,13 @@
-"""The Overview as the last window left it, kept beside a local database for the next start.
+"""The Overview a window opens with, kept beside a local database for the next start.
 
 Drawing the Overview from the database needs SQLAlchemy, the models, an open database and
 a computation over the semester's rows: about 0.6 s on the ten-year database. The window
-draws it at once instead from `<database file>-overview.json`, written when a window on
-that database closes, marks it "Refreshing…", and replaces it when the figures have been
-computed again (docs/performance.md). Nothing here loads SQLAlchemy or the models.
+draws it at once instead from `<database file>-overview.json`, marks it "Refreshing…", and
+replaces it when the figures have been computed again (docs/performance.md). The file is
+written by the window once it has computed the figures and again when it closes, and by the
+commands that make a database a window has not opened yet (`demo`, `db copy`, `db restore`:
+`keep_for_next_start`). Nothing loaded before the window's first frame loads SQLAlchemy or
+the models.
 
 The file is a cache: a missing, damaged or foreign one is ignored, as is one written in
 another interface language (its action items are worded in that language). A shared
@@ -14,10 +17,16 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from app.errors import AppError
 from app.views.overview_figures import SemesterOverview, from_plain, to_plain
+
+if TYPE_CHECKING:
+    from app.settings import Settings
+    from app.storage.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -73,3 +82,24 @@ def load_snapshot(url: str, language: str) -> SemesterOverview | None:
         log.info("ignored the Overview snapshot %s: %s", path, error)
         return None
 
+
+def keep_for_next_start(database: Database, settings: Settings, language: str, today: date | None = None) -> Path | None:
+    """Compute the Overview a new window on `database` opens with (the current semester's, as `settings` count
+    it) and keep it beside the file, so that the first window draws it at once. Nothing for a shared database or
+    one whose first steps are not done (the window shows those instead), or when the file cannot be written."""
+    if database.path is None:
+        return None
+    from app.directory.organisation import current_semester
+    from app.views.overview import first_steps, semester_overview
+
+    with database.sessions() as session:
+        if not first_steps(session).done:
+            return None
+        semester = current_semester(session)
+        overview = semester_overview(session, semester.id if semester is not None else None,
+                                     today or date.today(), settings=settings)
+    try:
+        return save_snapshot(database.path, overview, language)
+    except AppError as error:  # a cache: the first window computes the figures instead
+        log.info("the Overview was not kept for the next start: %s", error)
+        return None

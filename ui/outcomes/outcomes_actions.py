@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 from app.errors import AppError
 from app.outcomes.reports import ensure_reports, ensure_semester_reports
 from ui.overview.overview_tab import OverviewTab
+from ui.shell.first_screen import keep_when_computed
 from ui.widgets.translation import tr
 from ui.widgets.screen_fit import fit_to_screen
 
@@ -180,6 +181,7 @@ def install(window: Any) -> OutcomesActions:
     actions = OutcomesActions(window)
     window.add_tab(actions.overview, tr("&Overview"), position=0)
     actions.overview.first_step.connect(window.take_first_step)
+    keep_when_computed(window, actions.overview)
     menu = window.tools_menu
     menu.addSeparator()
     for text, slot, name in (

@@ -2,8 +2,8 @@
 
 `draw_last_overview` shows the figures kept beside the database (app/views/first_screen.py)
 in the Overview tab, marked as refreshing, when the Overview is the tab that opens first;
-the tab then computes them again once the database is open. `keep_overview` keeps them
-when the window closes. Neither loads SQLAlchemy or the models' entities.
+the tab then computes them again once the database is open. `keep_when_computed` keeps
+them once computed, and `keep_overview` when the window closes. Neither loads SQLAlchemy or the models' entities.
 """
 from __future__ import annotations
 
@@ -15,6 +15,10 @@ from PySide6.QtCore import QSettings
 from app.errors import AppError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from app.views.overview_figures import SemesterOverview
+    from ui.overview.overview_tab import OverviewTab
     from ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -45,15 +49,44 @@ def draw_last_overview(window: MainWindow, url: str) -> bool:
 
 def keep_overview(window: MainWindow) -> None:
     """Keep the Overview of the semester the window opened with, for the next start to draw at once."""
-    path = window.database.path if window.has_database else None
     overview_tab = next((tab for tab in window.all_tabs() if tab.objectName() == "overview_tab"), None)
+    kept = _start_overview(window, overview_tab)
+    if kept is not None:
+        _keep(*kept)
+
+
+def keep_when_computed(window: MainWindow, tab: OverviewTab) -> None:
+    """Keep the Overview of the semester the window opened with as soon as `tab` has computed it, on a worker
+    thread: a window that never closes normally (a crash, a session ended by logging out) leaves it too."""
+    from ui.widgets.background import run_in_background
+
+    def computed() -> None:
+        kept = _start_overview(window, tab)
+        if kept is None:
+            return
+        tab.loaded.disconnect(computed)
+        run_in_background(lambda: _keep(*kept), lambda _done: None,
+                          lambda error: log.warning("the Overview was not kept: %s", error, exc_info=error))
+
+    tab.loaded.connect(computed)
+
+
+def _start_overview(window: MainWindow, overview_tab: OverviewTab | None) -> tuple[Path, SemesterOverview, str] | None:
+    """The local database's file, the Overview of the semester the window opened with and the interface
+    language; None when there is no file or no such Overview computed."""
+    path = window.database.path if window.has_database else None
     overview = getattr(overview_tab, "computed", {}).get(window.start_semester_id)
     if path is None or overview is None:
-        return
+        return None
     from app.i18n import current_language
+
+    return path, overview, current_language()
+
+
+def _keep(path: Path, overview: SemesterOverview, language: str) -> None:
     from app.views.first_screen import save_snapshot
 
     try:
-        save_snapshot(path, overview, current_language())
+        save_snapshot(path, overview, language)
     except AppError as error:  # a cache: the next start computes the figures instead
         log.info("the Overview was not kept for the next start: %s", error)
