@@ -62,7 +62,7 @@ def save_snapshot(database: Path, overview: SemesterOverview, language: str) -> 
 
 
 def load_snapshot(url: str, language: str) -> SemesterOverview | None:
-    """The Overview the last window on `url` left, in `language`; None when there is none to trust."""
+    """The Overview kept beside `url`, in `language`; None when there is none to trust."""
     database = database_file(url)
     if database is None or not database.is_file():
         return None

@@ -37,7 +37,7 @@ class OutcomesActions:
         # Which day "overdue" and "due" are counted from; tests pin it.
         self.today: Callable[[], date] = date.today
         early = getattr(window, "early_overview", None)
-        if isinstance(early, OverviewTab):  # drawn from the last window's figures before the database was open
+        if isinstance(early, OverviewTab):  # drawn from the kept figures before the database was open
             self.overview = early
             early.attach(window.database, today=lambda: self.today())
         else:

@@ -155,7 +155,7 @@ class OverviewTab(QWidget):
     meanwhile are folded into one more computation once the running one ends.
 
     At start-up the window makes the tab before its database is open (`database` None) and
-    draws the figures the last window left (`show_snapshot`), marked as refreshing; this
+    draws the figures kept beside the database (`show_snapshot`), marked as refreshing; this
     module loads no SQLAlchemy for that. `attach(database)` then lets it compute them.
     """
 
@@ -284,11 +284,11 @@ class OverviewTab(QWidget):
     # ---- API -----------------------------------------------------------------
     @property
     def has_figures(self) -> bool:
-        """Figures are on screen: computed, or the last window's while they are computed again."""
+        """Figures are on screen: computed, or the kept ones while they are computed again."""
         return self.has_loaded or self.shows_snapshot
 
     def show_snapshot(self, overview: SemesterOverview) -> None:
-        """Draw the figures the last window left, marked as refreshing until they are computed again; their
+        """Draw the figures kept beside the database, marked as refreshing until they are computed again; their
         charts wait for `draw_pending_charts` (the window calls it once its first frame is on screen)."""
         self._semester_id = overview.semester_id
         self.show_overview(overview, charts_later=True)

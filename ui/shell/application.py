@@ -58,7 +58,7 @@ def start_window(database_url: str | None = None, on_shown: Callable[[MainWindow
 
     `on_shown(window)` runs when the event loop is first idle after showing the window, before it has
     painted; `on_first_frame(window)` once it has painted; `on_first_screen(window)` once the charts of the
-    last window's figures are painted too, when it showed them: both before the database starts opening."""
+    kept figures are painted too, when it showed them: both before the database starts opening."""
     ensure_application()
     from ui.shell import error_report
     error_report.install_hook()
@@ -160,8 +160,8 @@ def run_gui(database_url: str | None = None) -> int:
 class StartupReport:
     """IAD_STARTUP_REPORT=1 prints, on standard error, in seconds since the window was asked for: when the
     window was shown (the event loop idle after showing it), when its first frame was painted, when its
-    first list was filled (figures painted on screen, the last window's included; their charts follow,
-    "first screen complete", when the first frame showed the last window's figures) and when it was current
+    first list was filled (figures painted on screen, the kept ones included; their charts follow,
+    "first screen complete", when the first frame showed the kept figures) and when it was current
     (read from the database); then how long the window's thread stalled from its
     showing until one second after that (a 10 ms timer's longest gap, and how many ticks came over 100 ms
     late) and the peak memory. IAD_STARTUP_REPORT=quit then closes the window as an officer does

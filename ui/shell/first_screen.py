@@ -1,4 +1,4 @@
-"""The window's first screen before its database is open: the Overview as the last window left it.
+"""The window's first screen before its database is open: the Overview as last kept beside the database.
 
 `draw_last_overview` shows the figures kept beside the database (app/views/first_screen.py)
 in the Overview tab, marked as refreshing, when the Overview is the tab that opens first;
@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 
 def draw_last_overview(window: MainWindow, url: str) -> bool:
-    """Before `url` is open: draw the Overview the last window on it left, if the Overview opens first; False
+    """Before `url` is open: draw the Overview kept beside it, if the Overview opens first; False
     when there is none to draw (the window keeps its opening page)."""
     if str(QSettings().value("window/tab", 0)) != "0":
         return False  # the last session ended on another tab, which opens first

@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.has_database = False
         self.setWindowTitle(self.tr("IAD Online Workshops"))
-        # The Overview drawn from the last window's figures before the database is open (ui/shell/first_screen.py).
+        # The Overview drawn from the kept figures before the database is open (ui/shell/first_screen.py).
         self.early_overview: Any = None
         # The semester the window opened with, whose Overview the next start draws first.
         self.start_semester_id: int | None = None
@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
     def _show_open_failure(self, url: str, message: str) -> None:
         self.database_label.setText(self.tr("No database open"))
         if self.early_overview is not None:
-            # The last window's figures are not this database's state: the failure replaces them.
+            # The kept figures are not this database's state: the failure replaces them.
             self.tabs.removeTab(self.tabs.indexOf(self.early_overview))
             self.early_overview.deleteLater()
             self.early_overview = None
