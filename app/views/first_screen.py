@@ -61,6 +61,16 @@ def save_snapshot(database: Path, overview: SemesterOverview, language: str) -> 
     return write_bytes(snapshot_file(database), json.dumps(document, ensure_ascii=False).encode("utf-8"))
 
 
+def keep_snapshot(database: Path, overview: SemesterOverview, language: str) -> Path | None:
+    """`save_snapshot` for a cache: a file that cannot be written is logged, and the next start computes the
+    figures instead; None then."""
+    try:
+        return save_snapshot(database, overview, language)
+    except AppError as error:
+        log.info("the Overview was not kept for the next start: %s", error)
+        return None
+
+
 def load_snapshot(url: str, language: str) -> SemesterOverview | None:
     """The Overview kept beside `url`, in `language`; None when there is none to trust."""
     database = database_file(url)
@@ -98,8 +108,4 @@ def keep_for_next_start(database: Database, settings: Settings, language: str, t
         semester = current_semester(session)
         overview = semester_overview(session, semester.id if semester is not None else None,
                                      today or date.today(), settings=settings)
-    try:
-        return save_snapshot(database.path, overview, language)
-    except AppError as error:  # a cache: the first window computes the figures instead
-        log.info("the Overview was not kept for the next start: %s", error)
-        return None
+    return keep_snapshot(database.path, overview, language)

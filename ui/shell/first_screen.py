@@ -3,7 +3,8 @@
 `draw_last_overview` shows the figures kept beside the database (app/views/first_screen.py)
 in the Overview tab, marked as refreshing, when the Overview is the tab that opens first;
 the tab then computes them again once the database is open. `keep_when_computed` keeps
-them once computed, and `keep_overview` when the window closes. Neither loads SQLAlchemy or the models' entities.
+them once computed, and `keep_overview` when the window closes. Neither loads SQLAlchemy
+or the models' entities.
 """
 from __future__ import annotations
 
@@ -11,8 +12,6 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
-
-from app.errors import AppError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -52,7 +51,9 @@ def keep_overview(window: MainWindow) -> None:
     overview_tab = next((tab for tab in window.all_tabs() if tab.objectName() == "overview_tab"), None)
     kept = _start_overview(window, overview_tab)
     if kept is not None:
-        _keep(*kept)
+        from app.views.first_screen import keep_snapshot
+
+        keep_snapshot(*kept)
 
 
 def keep_when_computed(window: MainWindow, tab: OverviewTab) -> None:
@@ -64,8 +65,10 @@ def keep_when_computed(window: MainWindow, tab: OverviewTab) -> None:
         kept = _start_overview(window, tab)
         if kept is None:
             return
+        from app.views.first_screen import keep_snapshot
+
         tab.loaded.disconnect(computed)
-        run_in_background(lambda: _keep(*kept), lambda _done: None,
+        run_in_background(lambda: keep_snapshot(*kept), lambda _done: None,
                           lambda error: log.warning("the Overview was not kept: %s", error, exc_info=error))
 
     tab.loaded.connect(computed)
@@ -81,12 +84,3 @@ def _start_overview(window: MainWindow, overview_tab: OverviewTab | None) -> tup
     from app.i18n import current_language
 
     return path, overview, current_language()
-
-
-def _keep(path: Path, overview: SemesterOverview, language: str) -> None:
-    from app.views.first_screen import save_snapshot
-
-    try:
-        save_snapshot(path, overview, language)
-    except AppError as error:  # a cache: the next start computes the figures instead
-        log.info("the Overview was not kept for the next start: %s", error)
